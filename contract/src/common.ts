@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const id = z.uuid();
+export const idParams = z.object({ id: z.uuid() }).strict();
+
+/** Strings from forms: trimmed, bounded, never empty when required. */
+export const text = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 2000) => z.string().trim().max(max).nullish();
+export const isoDate = z.iso.date();
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  sort: z
+    .string()
+    .regex(/^-?[a-zA-Z]+$/)
+    .optional()
+    .describe('field name; prefix with - for descending'),
+};
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
+
+export const okBody = z.object({ ok: z.literal(true) });

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerErrorHandler } from './platform/errors.js';
+import { registerAuthHook } from './platform/auth/auth.hook.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { registerMetrics } from './platform/metrics.js';
+import { unitRoutes } from './modules/org/units.routes.js';
+import { peopleRoutes } from './modules/org/people.routes.js';
+import { dutyRoutes } from './modules/org/duties.routes.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission?: string;
+  public?: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  routes: RouteInfo[];
+}
+
+/** Builds the whole product on one database; main.ts listens, tests use inject(). */
+export async function buildApp(cfg: Config, database: Database, opts: { logger?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : { level: cfg.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    bodyLimit: cfg.bodyLimitBytes,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) {
+      if (m === 'HEAD' || !r.url.startsWith('/api/v1')) continue;
+      routes.push({ method: m, url: r.url, permission: r.config?.permission, public: r.config?.public });
+    }
+  });
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: cfg.uploadLimitBytes, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Santong API', description: '三同: party building and business planned, carried out and assessed together', version: '1.0.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'st_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerAuthHook(app, database.db, cfg);
+  registerMetrics(app);
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.query('select 1');
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const deps = { db: database.db, cfg };
+  await app.register(authRoutes, deps);
+  await app.register(unitRoutes, deps);
+  await app.register(peopleRoutes, deps);
+  await app.register(dutyRoutes, deps);
+  await app.register(adminRoutes, deps);
+
+  if (cfg.serveWeb && fs.existsSync(path.join(cfg.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: cfg.webDist, wildcard: false, maxAge: '1h' });
+    // Client-side routes: anything that is not an API call gets the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+      }
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return { app, routes };
+}

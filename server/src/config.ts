@@ -1,0 +1,35 @@
+import path from 'node:path';
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return n;
+}
+
+/** Every setting comes from the environment and has a default (see README). */
+export function loadConfig(env = process.env) {
+  const dataDir = path.resolve(env.SANTONG_DATA_DIR || './data');
+  return {
+    port: int('PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    demo: env.SANTONG_DEMO !== '0',
+    demoPassword: env.DEMO_PASSWORD || 'Santong@2026',
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
+    loginRateLimit: int('LOGIN_RATE_LIMIT', 20),
+    lockoutThreshold: int('LOCKOUT_THRESHOLD', 5),
+    lockoutMinutes: int('LOCKOUT_MINUTES', 15),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024),
+    uploadLimitBytes: int('UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
+    snapshotCron: env.SANTONG_SNAPSHOT_CRON || '0 3 * * *',
+    snapshotKeep: int('SANTONG_SNAPSHOT_KEEP', 7),
+    webDist: env.SANTONG_WEB_DIST || path.resolve(import.meta.dirname, '../../web/dist'),
+    serveWeb: env.NODE_ENV === 'production' || env.SANTONG_SERVE_WEB === '1',
+    cookieSecure: env.COOKIE_SECURE === '1',
+  };
+}
+export type Config = ReturnType<typeof loadConfig>;

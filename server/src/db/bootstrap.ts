@@ -1,0 +1,32 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import { openPglite, openPostgres, runMigrations, type Database } from './client.js';
+import { seedDemo, seedEmpty } from '../demo/seed.js';
+import { rowsOf } from '../access/scope.js';
+
+/** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set) and migrates it. */
+export async function openDatabase(cfg: Config): Promise<Database> {
+  const database = cfg.databaseUrl ? await openPostgres(cfg.databaseUrl) : await openPglite(path.join(cfg.dataDir, 'pglite'));
+  await runMigrations(database);
+  return database;
+}
+
+export type SeedOutcome = { seeded: false } | { seeded: true; demo: true } | { seeded: true; demo: false; adminPassword: string };
+
+/** Seeds an empty database once; concurrent starters on PostgreSQL serialise on an advisory lock. */
+export async function seedIfEmpty(database: Database, cfg: Config): Promise<SeedOutcome> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727002)`);
+    const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from tenants`));
+    if (n > 0) return { seeded: false } as const;
+    if (cfg.demo) {
+      await seedDemo(tx, cfg.demoPassword);
+      return { seeded: true, demo: true } as const;
+    }
+    const adminPassword = `St-${crypto.randomBytes(9).toString('base64url')}`;
+    await seedEmpty(tx, adminPassword);
+    return { seeded: true, demo: false, adminPassword } as const;
+  });
+}
