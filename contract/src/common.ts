@@ -22,3 +22,19 @@ export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
 
 export const okBody = z.object({ ok: z.literal(true) });
+
+export const attachment = z
+  .object({
+    id: z.uuid(),
+    entity: z.string(),
+    entityId: z.uuid(),
+    name: z.string(),
+    purpose: z.string().nullable(),
+    size: z.number().int(),
+    mime: z.string(),
+    sha256: z.string(),
+    createdAt: z.string(),
+    url: z.string(),
+  })
+  .meta({ id: 'Attachment' });
+export type Attachment = z.infer<typeof attachment>;

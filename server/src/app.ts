@@ -19,6 +19,9 @@ import { unitRoutes } from './modules/org/units.routes.js';
 import { peopleRoutes } from './modules/org/people.routes.js';
 import { dutyRoutes } from './modules/org/duties.routes.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { fileRoutes } from './platform/files/files.routes.js';
+import { FileStore } from './platform/files/files.store.js';
+import { featureRoutes } from './modules/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -106,6 +109,8 @@ export async function buildApp(cfg: Config, database: Database, opts: { logger?:
   await app.register(peopleRoutes, deps);
   await app.register(dutyRoutes, deps);
   await app.register(adminRoutes, deps);
+  await app.register(fileRoutes, { db: database.db, store: new FileStore(path.join(cfg.dataDir, 'files'), cfg.uploadLimitBytes) });
+  for (const plugin of featureRoutes) await app.register(plugin, deps);
 
   if (cfg.serveWeb && fs.existsSync(path.join(cfg.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: cfg.webDist, wildcard: false, maxAge: '1h' });

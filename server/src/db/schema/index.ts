@@ -1,2 +1,3 @@
 export * from './platform.js';
 export * from './org.js';
+export * from './plan.js';
