@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import { appendAudit } from '../platform/audit/audit.repo.js';
 import { systemActor } from '../platform/context.js';
 import { personName, rng, titles } from './names.js';
+import { seedPlan } from './plan/index.js';
 
 type UnitSeed = { code: string; name: string; short?: string; kind: string; parent?: string; pair?: string };
 
@@ -142,12 +143,24 @@ export async function seedDemo(db: Db, password: string): Promise<string> {
       { username: 'auditor', role: 'auditor', display: '审计管理员' },
       { username: 'security', role: 'security', display: '安全管理员' },
     ];
-    await tx.insert(users).values(
+    const createdUsers = await tx.insert(users).values(
       demoUsers.map((u) => ({
         tenantId: t, username: u.username, displayName: u.display, roles: [u.role], passwordHash,
         personId: keyed.get(u.username)?.id ?? null,
       })),
-    );
+    ).returning({ id: users.id, username: users.username });
+
+    const staffByUnit = new Map<string, string[]>();
+    const codeOf = new Map([...unitId].map(([code, id]) => [id, code]));
+    for (const p of personRows) {
+      const code = codeOf.get(p.unitId!)!;
+      staffByUnit.set(code, [...(staffByUnit.get(code) ?? []), personId.get(p.staffNo!)!]);
+    }
+    await seedPlan({
+      tx, tenantId: t, units: unitId, keyed, staffByUnit, next,
+      leaders: leaderStaff.map((s) => personId.get(s)!),
+      officeUserId: createdUsers.find((u) => u.username === 'office')!.id,
+    });
     await appendAudit(tx, systemActor(t), { action: 'seed', entity: 'tenant', entityId: t, after: { units: seeds.length, people: personRows.length } });
     return t;
   });
