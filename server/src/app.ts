@@ -112,15 +112,14 @@ export async function buildApp(cfg: Config, database: Database, opts: { logger?:
   await app.register(fileRoutes, { db: database.db, store: new FileStore(path.join(cfg.dataDir, 'files'), cfg.uploadLimitBytes) });
   for (const plugin of featureRoutes) await app.register(plugin, deps);
 
-  if (cfg.serveWeb && fs.existsSync(path.join(cfg.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: cfg.webDist, wildcard: false, maxAge: '1h' });
-    // Client-side routes: anything that is not an API call gets the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
-      }
+  const serveWeb = cfg.serveWeb && fs.existsSync(path.join(cfg.webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: cfg.webDist, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes: any other GET outside the API gets the app shell.
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-    });
-  }
+    }
+    return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+  });
   return { app, routes };
 }
