@@ -1,0 +1,53 @@
+import { Avatar, Dropdown, Space } from 'antd';
+import type { MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth';
+import { LangSwitch } from '../../components/LangSwitch';
+import { brand } from '../theme';
+
+export function Brand() {
+  const { t } = useTranslation();
+  return (
+    <div className="st-brand">
+      <span className="st-brand-mark">{brand.mark}</span>
+      <span>{t('app.platform')}</span>
+      <span className="st-brand-sub">{t('app.subtitle')}</span>
+    </div>
+  );
+}
+
+export function HeaderBar() {
+  const { t } = useTranslation();
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+
+  const items: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('user.menu.changePassword')}</span> },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('user.menu.logout')}</span> },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') navigate('/change-password');
+    if (key === 'logout') void logout();
+  };
+
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: '100%' }}>
+      <Brand />
+      <div className="st-header-actions">
+        <LangSwitch />
+        <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+          <span className="st-user" data-testid="user-menu">
+            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#f6d365', color: '#b71c1c' }} />
+            <Space size={4}>
+              {user?.displayName}
+              <DownOutlined style={{ fontSize: 10 }} />
+            </Space>
+          </span>
+        </Dropdown>
+      </div>
+    </div>
+  );
+}
