@@ -171,3 +171,11 @@ export const importResult = z.object({
   errors: z.array(importIssue),
 });
 export type ImportResult = z.infer<typeof importResult>;
+
+/** People within the caller's scope, counted by political status. */
+export const personStats = z.object({
+  total: z.number().int(),
+  dualLeaders: z.number().int(),
+  byPoliticalStatus: z.array(z.object({ politicalStatus, count: z.number().int() })),
+});
+export type PersonStats = z.infer<typeof personStats>;

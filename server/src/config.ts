@@ -1,7 +1,7 @@
 import path from 'node:path';
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
@@ -12,21 +12,21 @@ function int(name: string, fallback: number): number {
 export function loadConfig(env = process.env) {
   const dataDir = path.resolve(env.SANTONG_DATA_DIR || './data');
   return {
-    port: int('PORT', 3000),
+    port: int(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
     demo: env.SANTONG_DEMO !== '0',
     demoPassword: env.DEMO_PASSWORD || 'Santong@2026',
     logLevel: env.LOG_LEVEL || 'info',
-    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
-    loginRateLimit: int('LOGIN_RATE_LIMIT', 20),
-    lockoutThreshold: int('LOCKOUT_THRESHOLD', 5),
-    lockoutMinutes: int('LOCKOUT_MINUTES', 15),
-    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024),
-    uploadLimitBytes: int('UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
+    loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 20),
+    lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5),
+    lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    uploadLimitBytes: int(env, 'UPLOAD_LIMIT_MB', 50) * 1024 * 1024,
     snapshotCron: env.SANTONG_SNAPSHOT_CRON || '0 3 * * *',
-    snapshotKeep: int('SANTONG_SNAPSHOT_KEEP', 7),
+    snapshotKeep: int(env, 'SANTONG_SNAPSHOT_KEEP', 7),
     webDist: env.SANTONG_WEB_DIST || path.resolve(import.meta.dirname, '../../web/dist'),
     serveWeb: env.NODE_ENV === 'production' || env.SANTONG_SERVE_WEB === '1',
     cookieSecure: env.COOKIE_SECURE === '1',

@@ -193,7 +193,7 @@ export async function importReport(db: Db, ctx: RequestContext, id: string): Pro
   if (!job || (job.createdBy !== ctx.userId && ctx.scope.kind !== 'all')) throw new AppError('IMPORT_NOT_FOUND', 'import not found');
   const errs = job.errors as ImportIssue[];
   const buf = await simpleWorkbook('错误报告', ['行号', '列', '原因'], errs.map((e) => [e.row, e.column, e.reason]));
-  return { fileName: `导入错误报告-${job.fileName ?? job.kind}.xlsx`, buf };
+  return { fileName: `导入错误报告-${job.fileName?.replace(/\.xlsx$/i, '') || job.kind}.xlsx`, buf };
 }
 
 export async function template(kind: 'units' | 'people'): Promise<Buffer> {

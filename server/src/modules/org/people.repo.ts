@@ -74,6 +74,16 @@ export async function listPeople(db: Db, tenantId: string, scope: Scope, f: Pers
   return { rows: rows as PersonRow[], total: count };
 }
 
+/** Counts by political status within scope, one GROUP BY. */
+export async function countPeopleByStatus(db: Db, tenantId: string, scope: Scope) {
+  return db
+    .select({ politicalStatus: people.politicalStatus, count: sql<number>`count(*)::int`, dual: sql<number>`count(*) filter (where ${people.dualLeader})::int` })
+    .from(people)
+    .where(personWhere(tenantId, scope, {}))
+    .groupBy(people.politicalStatus)
+    .orderBy(people.politicalStatus);
+}
+
 /** All matching people in batches, for exports that must not hold everything in memory. */
 export async function* iteratePeople(db: Db, tenantId: string, scope: Scope, f: PersonFilter, batch = 2000) {
   const where = personWhere(tenantId, scope, f);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { PersonStats } from '@santong/contract';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, importResult, okBody, person, personCreate, personExportQuery, personList, personListQuery, personUpdate, position, positionCreate } from '@santong/contract';
+import { idParams, importResult, okBody, person, personCreate, personStats, personExportQuery, personList, personListQuery, personUpdate, position, positionCreate } from '@santong/contract';
 import type { Db } from '../../db/client.js';
 import { contentDisposition, sendXlsxStream, XLSX_TYPE } from '../../platform/excel.js';
 import { readUpload } from '../../platform/upload.js';
@@ -34,6 +35,15 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
       { header: '邮箱', key: 'email', width: 26, value: (p) => p.email },
       { header: '单位', key: 'unitName', width: 26, value: (p) => p.unitName },
     ], batches);
+  });
+
+  r.get('/api/v1/people/stats', { config: { permission: 'org.person.read' }, schema: { tags, response: { 200: personStats } } }, async (req) => {
+    const rows = await repo.countPeopleByStatus(db, req.ctx.tenantId, req.ctx.scope);
+    return {
+      total: rows.reduce((s, r) => s + r.count, 0),
+      dualLeaders: rows.reduce((s, r) => s + r.dual, 0),
+      byPoliticalStatus: rows.map((r) => ({ politicalStatus: r.politicalStatus as PersonStats['byPoliticalStatus'][number]['politicalStatus'], count: r.count })),
+    };
   });
 
   r.get('/api/v1/people/template', { config: { permission: 'org.import' }, schema: { tags } }, async (_req, reply) => {

@@ -63,12 +63,15 @@ export async function updateUnit(db: Db, tenantId: string, id: string, version: 
   return row ?? null;
 }
 
-/** Keeps pairing symmetric: pairing A with B clears whatever either was paired with before. */
+/**
+ * Keeps pairing symmetric: pairing A with B clears whatever either was paired
+ * with before; pairing A with null unpairs A and its partner on both sides.
+ */
 export async function setPairing(db: Db, tenantId: string, a: string, b: string | null) {
   await db
     .update(units)
     .set({ pairedUnitId: null })
-    .where(and(eq(units.tenantId, tenantId), or(eq(units.pairedUnitId, a), b ? eq(units.pairedUnitId, b) : sql`false`)!));
+    .where(and(eq(units.tenantId, tenantId), or(eq(units.id, a), eq(units.pairedUnitId, a), b ? eq(units.pairedUnitId, b) : sql`false`)!));
   if (b) {
     await db.update(units).set({ pairedUnitId: b }).where(and(eq(units.tenantId, tenantId), eq(units.id, a)));
     await db.update(units).set({ pairedUnitId: a }).where(and(eq(units.tenantId, tenantId), eq(units.id, b)));

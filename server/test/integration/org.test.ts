@@ -1,0 +1,780 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { verifyAuditChain } from '../../src/platform/audit/audit.repo.js';
+import { buildTestApp, call, demoTenantId, describeDb, expectError, login, unitIdByCode, type Session, type TestApp } from '../setup/db.js';
+import { makePerson, makeTenant, makeUnit, makeUser } from '../setup/factories.js';
+import { multipartFile, personHeaders, readWorkbook, unitHeaders, workbook } from '../setup/xlsx.js';
+
+const uuid = () => crypto.randomUUID();
+const uniq = () => crypto.randomBytes(3).toString('hex').toUpperCase();
+
+describeDb('org', () => {
+  let t: TestApp;
+  let tenantId: string;
+  let s: Record<'admin' | 'office' | 'liaison' | 'unithead' | 'leader' | 'member' | 'inspector', Session>;
+  const u: Record<string, string> = {};
+
+  const count = async (sql: string, params: unknown[] = []) => (await t.sql<{ n: number }>(sql, params))[0].n;
+  const auditCount = () => count('select count(*)::int as n from audit_log where tenant_id = $1', [tenantId]);
+  /** People whose unit is one of the given units or below them, counted straight from the tables. */
+  const peopleUnder = (codes: string[]) =>
+    t.sql<{ id: string }>(
+      `with recursive tree as (
+         select id from units where tenant_id = $1 and code = any($2::text[])
+         union select c.id from units c join tree on c.parent_id = tree.id where c.tenant_id = $1
+       ) select p.id from people p where p.tenant_id = $1 and p.unit_id in (select id from tree)`,
+      [tenantId, `{${codes.join(',')}}`],
+    );
+  const personIn = async (code: string) => (await t.sql<{ id: string; version: number }>('select id, version from people where unit_id = $1 order by staff_no limit 1', [u[code]]))[0];
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    tenantId = await demoTenantId(t);
+    for (const code of ['DW', 'JD-XY', 'JD-ZZ', 'JD-JG', 'YS-XY', 'YS-ZZ', 'JWC', 'JWC-ZB', 'KYC', 'KYC-ZB', 'XX-XY']) u[code] = await unitIdByCode(t, code);
+    s = {
+      admin: await login(t.app, 'admin'),
+      office: await login(t.app, 'office'),
+      liaison: await login(t.app, 'liaison'),
+      unithead: await login(t.app, 'unithead'),
+      leader: await login(t.app, 'leader'),
+      member: await login(t.app, 'member'),
+      inspector: await login(t.app, 'inspector'),
+    };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('units', () => {
+    it('lists the tree with filters', async () => {
+      const all = (await call(t.app, s.member, 'GET', '/api/v1/units')).json();
+      expect(all.total).toBe(await count('select count(*)::int as n from units where tenant_id = $1', [tenantId]));
+      expect(all.items).toHaveLength(all.total);
+      const party = (await call(t.app, s.member, 'GET', '/api/v1/units?track=party')).json();
+      expect(party.total).toBe(await count("select count(*)::int as n from units where tenant_id = $1 and track = 'party'", [tenantId]));
+      expect(party.items.every((x: { track: string }) => x.track === 'party')).toBe(true);
+      const colleges = (await call(t.app, s.member, 'GET', '/api/v1/units?kind=college')).json();
+      expect(colleges.items.map((x: { code: string }) => x.code).sort()).toEqual(['JD-XY', 'JG-XY', 'XX-XY', 'YS-XY']);
+      const q = (await call(t.app, s.member, 'GET', `/api/v1/units?q=${encodeURIComponent('机电')}`)).json();
+      expect(q.items.map((x: { code: string }) => x.code)).toContain('JD-XY');
+      expect(q.items.every((x: { name: string }) => x.name.includes('机电'))).toBe(true);
+    });
+
+    it('shows a unit with its partner, positions, people count and leaders', async () => {
+      const res = await call(t.app, s.liaison, 'GET', `/api/v1/units/${u['JD-XY']}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const d = res.json();
+      expect(d.unit.code).toBe('JD-XY');
+      expect(d.pairedUnit.code).toBe('JD-ZZ');
+      expect(d.peopleCount).toBe(await count('select count(*)::int as n from people where unit_id = $1', [u['JD-XY']]));
+      expect(d.positions.some((p: { role: string }) => p.role === 'head')).toBe(true);
+      expect(d.leaders.map((l: { kind: string }) => l.kind)).toContain('linked');
+    });
+
+    it('creates a unit under a parent, keeps pairing symmetric, audits it', async () => {
+      const code = `T-ZB-${uniq()}`;
+      const res = await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: '测试党支部', code, parentId: u['JD-ZZ'], sortOrder: 5 });
+      expect(res.statusCode, res.body).toBe(201);
+      const branch = res.json();
+      expect(branch).toMatchObject({ code, parentId: u['JD-ZZ'], track: 'party', kind: 'branch', version: 1, pairedUnitId: null });
+
+      const [a] = await t.sql<{ action: string; before: unknown; after: { code: string } }>(
+        "select action, before, after from audit_log where entity = 'unit' and entity_id = $1",
+        [branch.id],
+      );
+      expect(a).toMatchObject({ action: 'create', before: null });
+      expect(a.after.code).toBe(code);
+
+      // A business unit paired with the new branch: both sides point at each other.
+      const college = (await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'department', name: '测试处', code: `T-C-${uniq()}`, pairedUnitId: branch.id })).json();
+      expect(college.pairedUnitId).toBe(branch.id);
+      expect((await call(t.app, s.office, 'GET', `/api/v1/units/${branch.id}`)).json().unit.pairedUnitId).toBe(college.id);
+
+      // Re-pairing the branch elsewhere releases the old partner.
+      const other = (await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'center', name: '测试中心', code: `T-M-${uniq()}` })).json();
+      const cur = (await call(t.app, s.office, 'GET', `/api/v1/units/${branch.id}`)).json().unit;
+      const moved = await call(t.app, s.office, 'PATCH', `/api/v1/units/${branch.id}`, { pairedUnitId: other.id, version: cur.version });
+      expect(moved.statusCode, moved.body).toBe(200);
+      const states = await t.sql<{ id: string; paired_unit_id: string | null }>('select id, paired_unit_id from units where id = any($1::uuid[])', [`{${branch.id},${college.id},${other.id}}`]);
+      const pairOf = Object.fromEntries(states.map((r) => [r.id, r.paired_unit_id]));
+      expect(pairOf).toEqual({ [branch.id]: other.id, [other.id]: branch.id, [college.id]: null });
+
+      // Unpairing clears both sides.
+      const v = moved.json().version;
+      expect((await call(t.app, s.office, 'PATCH', `/api/v1/units/${branch.id}`, { pairedUnitId: null, version: v })).statusCode).toBe(200);
+      expect(await count('select count(*)::int as n from units where id = any($1::uuid[]) and paired_unit_id is not null', [`{${branch.id},${other.id}}`])).toBe(0);
+    });
+
+    it('refuses pairing within one track, naming pairedUnitId', async () => {
+      const err = expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: '同轨结对', code: `T-P-${uniq()}`, parentId: u['JD-ZZ'], pairedUnitId: u['YS-ZZ'] }), 400, 'VALIDATION_FAILED');
+      expect(JSON.stringify(err.details)).toContain('pairedUnitId');
+    });
+
+    it('updates with optimistic concurrency: a stale version gets 409 and writes nothing', async () => {
+      const unit = await makeUnit(t, { kind: 'branch', parentId: u['JD-ZZ'] });
+      const ok = await call(t.app, s.office, 'PATCH', `/api/v1/units/${unit.id}`, { name: '改名后的支部', version: 1 });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json()).toMatchObject({ name: '改名后的支部', version: 2 });
+      const [a] = await t.sql<{ before: { name: string; version: number }; after: { name: string; version: number } }>(
+        "select before, after from audit_log where entity = 'unit' and action = 'update' and entity_id = $1",
+        [unit.id],
+      );
+      expect(a.before).toMatchObject({ name: unit.name, version: 1 });
+      expect(a.after).toMatchObject({ name: '改名后的支部', version: 2 });
+
+      const before = await auditCount();
+      const err = expectError(await call(t.app, s.office, 'PATCH', `/api/v1/units/${unit.id}`, { name: '过期写入', version: 1 }), 409, 'VERSION_CONFLICT');
+      expect(err.details?.currentVersion).toBe(2);
+      expect(await auditCount()).toBe(before);
+      expect((await t.sql<{ name: string }>('select name from units where id = $1', [unit.id]))[0].name).toBe('改名后的支部');
+    });
+
+    it('refuses cycles and unknown parents with 400 naming parentId', async () => {
+      const top = await makeUnit(t, { kind: 'branch', parentId: u['JD-ZZ'] });
+      const child = await makeUnit(t, { kind: 'branch', parentId: top.id });
+      const grandchild = await makeUnit(t, { kind: 'branch', parentId: child.id });
+      for (const parentId of [grandchild.id, child.id, top.id]) {
+        const err = expectError(await call(t.app, s.office, 'PATCH', `/api/v1/units/${top.id}`, { parentId, version: 1 }), 400, 'VALIDATION_FAILED');
+        expect(err.message).toContain('parentId');
+        expect((err.details?.issues as { path: string }[])[0].path).toBe('parentId');
+      }
+      const unknown = expectError(await call(t.app, s.office, 'PATCH', `/api/v1/units/${top.id}`, { parentId: uuid(), version: 1 }), 400, 'VALIDATION_FAILED');
+      expect(unknown.message).toContain('parentId');
+      const unknownCreate = expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: '孤儿', code: `T-O-${uniq()}`, parentId: uuid() }), 400, 'VALIDATION_FAILED');
+      expect(unknownCreate.message).toContain('parentId');
+      expect((await t.sql<{ parent_id: string }>('select parent_id from units where id = $1', [top.id]))[0].parent_id).toBe(u['JD-ZZ']);
+    });
+
+    it('refuses to delete a unit that still has children (409), deletes a leaf', async () => {
+      const parent = await makeUnit(t, { kind: 'branch', parentId: u['JD-ZZ'] });
+      const leaf = await makeUnit(t, { kind: 'branch', parentId: parent.id });
+      const before = await auditCount();
+      const err = expectError(await call(t.app, s.office, 'DELETE', `/api/v1/units/${parent.id}`), 409, 'UNIT_HAS_CHILDREN');
+      expect(err.details).toMatchObject({ children: 1 });
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/units/${u['JD-XY']}`), 409, 'UNIT_HAS_CHILDREN');
+      expect(await auditCount()).toBe(before);
+      expect((await call(t.app, s.office, 'DELETE', `/api/v1/units/${leaf.id}`)).statusCode).toBe(200);
+      expect((await call(t.app, s.office, 'DELETE', `/api/v1/units/${parent.id}`)).statusCode).toBe(200);
+      expectError(await call(t.app, s.office, 'GET', `/api/v1/units/${parent.id}`), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/units/${parent.id}`), 404, 'UNIT_NOT_FOUND');
+      const [a] = await t.sql<{ before: { id: string } }>("select before from audit_log where action = 'delete' and entity_id = $1", [parent.id]);
+      expect(a.before.id).toBe(parent.id);
+    });
+
+    it('refuses a duplicate code with 409', async () => {
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'college', name: '重复', code: 'JD-XY' }), 409, 'DUPLICATE');
+    });
+  });
+
+  describe('people', () => {
+    it('creates, reads, updates (versioned) and deletes a person, each audited', async () => {
+      const staffNo = `P${uniq()}`;
+      const created = await call(t.app, s.office, 'POST', '/api/v1/people', {
+        staffNo, name: '测试人员', gender: 'female', politicalStatus: 'cpc_member', unitId: u['JD-XY'], positions: ['member', 'liaison'], email: 'ceshi@example.edu.cn',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const p = created.json();
+      expect(p).toMatchObject({ staffNo, name: '测试人员', unitId: u['JD-XY'], unitName: '机电工程学院', dualLeader: false, version: 1 });
+      expect(p.positions.map((x: { role: string }) => x.role).sort()).toEqual(['liaison', 'member']);
+
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/people', { staffNo, name: '重复', politicalStatus: 'masses', unitId: u['JD-XY'] }), 409, 'DUPLICATE');
+
+      const got = await call(t.app, s.liaison, 'GET', `/api/v1/people/${p.id}`);
+      expect(got.statusCode).toBe(200);
+      expect(got.json().positions).toHaveLength(2);
+
+      const upd = await call(t.app, s.liaison, 'PATCH', `/api/v1/people/${p.id}`, { title: '讲师', dualLeader: true, version: 1 });
+      expect(upd.statusCode, upd.body).toBe(200);
+      expect(upd.json()).toMatchObject({ title: '讲师', dualLeader: true, version: 2 });
+      expectError(await call(t.app, s.liaison, 'PATCH', `/api/v1/people/${p.id}`, { title: '过期', version: 1 }), 409, 'VERSION_CONFLICT');
+
+      const audits = await t.sql<{ action: string; before: { title?: string } | null; after: { title?: string } | null }>(
+        "select action, before, after from audit_log where entity = 'person' and entity_id = $1 order by seq",
+        [p.id],
+      );
+      expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
+      expect(audits[1].before?.title ?? null).toBeNull();
+      expect(audits[1].after?.title).toBe('讲师');
+
+      expect((await call(t.app, s.office, 'DELETE', `/api/v1/people/${p.id}`)).statusCode).toBe(200);
+      expectError(await call(t.app, s.office, 'GET', `/api/v1/people/${p.id}`), 404, 'PERSON_NOT_FOUND');
+      expect(await count('select count(*)::int as n from positions where person_id = $1', [p.id])).toBe(0);
+      expect(await count("select count(*)::int as n from audit_log where entity = 'person' and action = 'delete' and entity_id = $1", [p.id])).toBe(1);
+    });
+
+    it('filters, pages and sorts with right totals', async () => {
+      const list = async (qs: string, who: Session = s.office) => {
+        const res = await call(t.app, who, 'GET', `/api/v1/people?${qs}`);
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { items: { id: string; staffNo: string; name: string; unitId: string; politicalStatus: string; dualLeader: boolean }[]; total: number };
+      };
+      const all = await count('select count(*)::int as n from people where tenant_id = $1', [tenantId]);
+      expect((await list('pageSize=5')).total).toBe(all);
+
+      const byUnit = await list(`unitId=${u['JD-XY']}&pageSize=500`);
+      expect(byUnit.total).toBe(await count('select count(*)::int as n from people where unit_id = $1', [u['JD-XY']]));
+      expect(byUnit.items.every((p) => p.unitId === u['JD-XY'])).toBe(true);
+
+      const sub = await list(`unitId=${u.DW}&subtree=true&pageSize=500`);
+      expect(sub.total).toBe((await peopleUnder(['DW'])).length);
+      expect((await list(`unitId=${u.DW}&subtree=false`)).total).toBe(await count('select count(*)::int as n from people where unit_id = $1', [u.DW]));
+
+      const members = await list('politicalStatus=cpc_member&pageSize=1');
+      expect(members.total).toBe(await count("select count(*)::int as n from people where tenant_id = $1 and political_status = 'cpc_member'", [tenantId]));
+      const dual = await list('dualLeader=true&pageSize=500');
+      expect(dual.total).toBe(await count('select count(*)::int as n from people where tenant_id = $1 and dual_leader', [tenantId]));
+      expect(dual.items.every((p) => p.dualLeader)).toBe(true);
+      const secretaries = await list('role=secretary&pageSize=500');
+      expect(secretaries.total).toBe(await count("select count(distinct person_id)::int as n from positions where tenant_id = $1 and role = 'secretary'", [tenantId]));
+      const combined = await list(`unitId=${u['JD-XY']}&politicalStatus=cpc_member&dualLeader=true`);
+      expect(combined.total).toBe(await count("select count(*)::int as n from people where unit_id = $1 and political_status = 'cpc_member' and dual_leader", [u['JD-XY']]));
+
+      const [someone] = await t.sql<{ name: string; staff_no: string }>('select name, staff_no from people where unit_id = $1 order by staff_no desc limit 1', [u['YS-XY']]);
+      const byName = await list(`q=${encodeURIComponent(someone.name)}`);
+      expect(byName.items.map((p) => p.staffNo)).toContain(someone.staff_no);
+      expect((await list(`q=${someone.staff_no}`)).total).toBe(1);
+      expect((await list('q=%25')).total).toBe(0); // LIKE wildcards are literal
+
+      // Pages do not overlap and together give the first N by staffNo.
+      const p1 = await list('pageSize=7&page=1');
+      const p2 = await list('pageSize=7&page=2');
+      expect(p1.total).toBe(all);
+      expect(p2.total).toBe(all);
+      const expected = await t.sql<{ staff_no: string }>('select staff_no from people where tenant_id = $1 order by staff_no limit 14', [tenantId]);
+      expect([...p1.items, ...p2.items].map((p) => p.staffNo)).toEqual(expected.map((r) => r.staff_no));
+      const beyond = await list(`pageSize=50&page=${Math.ceil(all / 50) + 1}`);
+      expect(beyond).toEqual({ items: [], total: all });
+
+      const desc = await list('sort=-staffNo&pageSize=3');
+      const descExpected = await t.sql<{ staff_no: string }>('select staff_no from people where tenant_id = $1 order by staff_no desc limit 3', [tenantId]);
+      expect(desc.items.map((p) => p.staffNo)).toEqual(descExpected.map((r) => r.staff_no));
+      const byNameSort = await list('sort=name&pageSize=10');
+      const nameExpected = await t.sql<{ id: string }>('select id from people where tenant_id = $1 order by name, id limit 10', [tenantId]);
+      expect(byNameSort.items.map((p) => p.id)).toEqual(nameExpected.map((r) => r.id));
+
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/people?pageSize=0'), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/people?pageSize=501'), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/people?page=abc'), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/people?bogus=1'), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/people?unitId=not-a-uuid'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('adds and removes positions', async () => {
+      const p = await makePerson(t, { unitId: u['JD-XY'] });
+      const res = await call(t.app, s.liaison, 'POST', '/api/v1/positions', { personId: p.id, unitId: u['JD-ZZ'], role: 'committee_member', startDate: '2026-01-01' });
+      expect(res.statusCode, res.body).toBe(201);
+      const pos = res.json();
+      expect(pos).toMatchObject({ personId: p.id, unitId: u['JD-ZZ'], role: 'committee_member', personName: p.name });
+      expectError(await call(t.app, s.liaison, 'POST', '/api/v1/positions', { personId: p.id, unitId: u['JD-ZZ'], role: 'committee_member' }), 409, 'DUPLICATE');
+      expectError(await call(t.app, s.liaison, 'POST', '/api/v1/positions', { personId: p.id, unitId: u['JD-ZZ'], role: 'emperor' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.liaison, 'POST', '/api/v1/positions', { personId: uuid(), unitId: u['JD-ZZ'], role: 'member' }), 404, 'PERSON_NOT_FOUND');
+      expect((await call(t.app, s.liaison, 'GET', `/api/v1/people/${p.id}`)).json().positions).toHaveLength(1);
+      expect((await call(t.app, s.liaison, 'DELETE', `/api/v1/positions/${pos.id}`)).statusCode).toBe(200);
+      expectError(await call(t.app, s.liaison, 'DELETE', `/api/v1/positions/${pos.id}`), 404, 'NOT_FOUND');
+      expect(await count("select count(*)::int as n from audit_log where entity = 'position' and entity_id = $1", [pos.id])).toBe(2);
+    });
+  });
+
+  describe('leader duties', () => {
+    it('lists, adds and removes 分管/联系 duties', async () => {
+      const mine = (await call(t.app, s.office, 'GET', `/api/v1/leader-duties?personId=${s.leader.user.personId}`)).json();
+      const byCode = await t.sql<{ code: string; kind: string }>(
+        'select u.code, d.kind from leader_duties d join units u on u.id = d.unit_id where d.person_id = $1 order by u.code',
+        [s.leader.user.personId],
+      );
+      expect(byCode).toEqual([
+        { code: 'JD-XY', kind: 'linked' },
+        { code: 'JWC', kind: 'in_charge' },
+        { code: 'KYC', kind: 'in_charge' },
+      ]);
+      expect(mine.total).toBe(3);
+
+      const leaderPerson = await makePerson(t, { unitId: u.DW, title: '副校长' });
+      const res = await call(t.app, s.office, 'POST', '/api/v1/leader-duties', { personId: leaderPerson.id, unitId: u['YS-XY'], kind: 'linked', note: '联系艺术学院' });
+      expect(res.statusCode, res.body).toBe(201);
+      const duty = res.json();
+      expect(duty).toMatchObject({ personId: leaderPerson.id, unitId: u['YS-XY'], kind: 'linked', unitName: '艺术设计学院', note: '联系艺术学院' });
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/leader-duties', { personId: leaderPerson.id, unitId: u['YS-XY'], kind: 'linked' }), 409, 'DUPLICATE');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/leader-duties', { personId: uuid(), unitId: u['YS-XY'], kind: 'linked' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/leader-duties', { personId: leaderPerson.id, unitId: u['YS-XY'], kind: 'boss' }), 400, 'VALIDATION_FAILED');
+      const byUnit = (await call(t.app, s.office, 'GET', `/api/v1/leader-duties?unitId=${u['YS-XY']}&kind=linked`)).json();
+      expect(byUnit.items.map((d: { id: string }) => d.id)).toContain(duty.id);
+      expect((await call(t.app, s.office, 'DELETE', `/api/v1/leader-duties/${duty.id}`)).statusCode).toBe(200);
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/leader-duties/${duty.id}`), 404, 'DUTY_NOT_FOUND');
+      expect(await count("select count(*)::int as n from audit_log where entity = 'leader_duty' and entity_id = $1", [duty.id])).toBe(2);
+    });
+  });
+
+  describe('data scope', () => {
+    const allPeople = async (who: Session, qs = '') => {
+      const res = await call(t.app, who, 'GET', `/api/v1/people?pageSize=500${qs}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string; unitId: string }[]; total: number };
+    };
+
+    it('liaison and unit head see their college and its paired 党总支 subtree only', async () => {
+      const expected = await peopleUnder(['JD-XY', 'JD-ZZ']);
+      expect(expected.length).toBeGreaterThan(10);
+      for (const who of [s.liaison, s.unithead]) {
+        const got = await allPeople(who);
+        expect(got.total).toBe(expected.length);
+        expect(got.items.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+        expect(who.user.scope.kind).toBe('unit');
+      }
+      // Filters narrow the scope, never widen it.
+      expect((await allPeople(s.liaison, `&unitId=${u['YS-XY']}`)).total).toBe(0);
+      expect((await allPeople(s.liaison, `&unitId=${u.DW}&subtree=true`)).total).toBe((await peopleUnder(['JD-ZZ'])).length);
+    });
+
+    it('liaison gets 403 OUT_OF_SCOPE for another unit’s people, and may edit its own', async () => {
+      const theirs = await personIn('YS-XY');
+      expectError(await call(t.app, s.liaison, 'GET', `/api/v1/people/${theirs.id}`), 403, 'OUT_OF_SCOPE');
+      const before = await auditCount();
+      expectError(await call(t.app, s.liaison, 'PATCH', `/api/v1/people/${theirs.id}`, { title: '越权', version: theirs.version }), 403, 'OUT_OF_SCOPE');
+      expectError(await call(t.app, s.liaison, 'DELETE', `/api/v1/people/${theirs.id}`), 403, 'OUT_OF_SCOPE');
+      expectError(await call(t.app, s.liaison, 'POST', '/api/v1/people', { staffNo: `X${uniq()}`, name: '越权', politicalStatus: 'masses', unitId: u['YS-XY'] }), 403, 'OUT_OF_SCOPE');
+      expectError(await call(t.app, s.liaison, 'POST', '/api/v1/positions', { personId: theirs.id, unitId: u['YS-XY'], role: 'member' }), 403, 'OUT_OF_SCOPE');
+      expect(await auditCount()).toBe(before);
+      expect((await t.sql<{ version: number }>('select version from people where id = $1', [theirs.id]))[0].version).toBe(theirs.version);
+
+      const ours = await makePerson(t, { unitId: u['JD-JG'] });
+      // …but not move one of ours out of scope.
+      expectError(await call(t.app, s.liaison, 'PATCH', `/api/v1/people/${ours.id}`, { unitId: u['YS-XY'], version: 1 }), 403, 'OUT_OF_SCOPE');
+      const ok = await call(t.app, s.liaison, 'PATCH', `/api/v1/people/${ours.id}`, { title: '组织员', version: 1 });
+      expect(ok.statusCode, ok.body).toBe(200);
+      // Org-wide writes are not theirs at all.
+      expectError(await call(t.app, s.liaison, 'POST', '/api/v1/units', { kind: 'branch', name: 'x', code: `X-${uniq()}`, parentId: u['JD-ZZ'] }), 403, 'FORBIDDEN');
+    });
+
+    it('leader sees the people of the duty units (分管 + 联系) and their partners’ subtrees', async () => {
+      const expected = await peopleUnder(['JWC', 'JWC-ZB', 'KYC', 'KYC-ZB', 'JD-XY', 'JD-ZZ']);
+      const got = await allPeople(s.leader);
+      expect(s.leader.user.scope.kind).toBe('duty');
+      expect(got.total).toBe(expected.length);
+      expect(got.items.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+      const ys = await personIn('YS-XY');
+      expectError(await call(t.app, s.leader, 'GET', `/api/v1/people/${ys.id}`), 403, 'OUT_OF_SCOPE');
+      expect((await call(t.app, s.leader, 'GET', `/api/v1/people/${(await personIn('KYC')).id}`)).statusCode).toBe(200);
+      const duties = (await call(t.app, s.leader, 'GET', '/api/v1/leader-duties')).json();
+      const scoped = new Set([u['JWC'], u['JWC-ZB'], u['KYC'], u['KYC-ZB'], u['JD-XY'], u['JD-ZZ']]);
+      expect(duties.items.every((d: { unitId: string }) => scoped.has(d.unitId))).toBe(true);
+    });
+
+    it('member sees only themself', async () => {
+      const got = await allPeople(s.member);
+      expect(got.total).toBe(1);
+      expect(got.items[0].id).toBe(s.member.user.personId);
+      expect((await call(t.app, s.member, 'GET', `/api/v1/people/${s.member.user.personId}`)).statusCode).toBe(200);
+      expectError(await call(t.app, s.member, 'GET', `/api/v1/people/${(await personIn('JD-XY')).id}`), 403, 'OUT_OF_SCOPE');
+      expectError(await call(t.app, s.member, 'PATCH', `/api/v1/people/${s.member.user.personId}`, { title: '自己改', version: 1 }), 403, 'FORBIDDEN');
+      const exp = await call(t.app, s.member, 'GET', '/api/v1/people/export');
+      expect((await readWorkbook(exp.rawPayload)).length).toBe(2);
+    });
+
+    it('people stats count by political status within scope', async () => {
+      const independent = async (codes: string[] | null) => {
+        const ids = codes ? (await peopleUnder(codes)).map((r) => r.id) : null;
+        const rows = await t.sql<{ political_status: string; n: number }>(
+          `select political_status, count(*)::int as n from people where tenant_id = $1 ${ids ? 'and id = any($2::uuid[])' : ''} group by political_status`,
+          ids ? [tenantId, `{${ids.join(',')}}`] : [tenantId],
+        );
+        return Object.fromEntries(rows.map((r) => [r.political_status, r.n]));
+      };
+      const asMap = (body: { byPoliticalStatus: { politicalStatus: string; count: number }[] }) =>
+        Object.fromEntries(body.byPoliticalStatus.map((r) => [r.politicalStatus, r.count]));
+      const all = (await call(t.app, s.office, 'GET', '/api/v1/people/stats')).json();
+      expect(asMap(all)).toEqual(await independent(null));
+      expect(all.total).toBe(await count('select count(*)::int as n from people where tenant_id = $1', [tenantId]));
+      const mine = (await call(t.app, s.liaison, 'GET', '/api/v1/people/stats')).json();
+      expect(asMap(mine)).toEqual(await independent(['JD-XY', 'JD-ZZ']));
+      const self = (await call(t.app, s.member, 'GET', '/api/v1/people/stats')).json();
+      expect(self.total).toBe(1);
+    });
+
+    it('office and inspector see everyone', async () => {
+      const all = await count('select count(*)::int as n from people where tenant_id = $1', [tenantId]);
+      expect((await allPeople(s.office)).total).toBe(all);
+      expect((await allPeople(s.inspector)).total).toBe(all);
+    });
+  });
+
+  describe('import and export (.xlsx)', () => {
+    const upload = (who: Session, url: string, buf: Buffer, name = '导入.xlsx') => {
+      const mp = multipartFile(buf, name);
+      return t.app.inject({ method: 'POST', url, payload: mp.payload, headers: { ...who.headers, ...mp.headers } });
+    };
+
+    it('imports units: a good file creates every row with parents and pairing', async () => {
+      const k = uniq();
+      const buf = await workbook(unitHeaders, [
+        [`IM-ZB-${k}`, '导入党支部', '', '党支部', `IM-ZZ-${k}`, `IM-C-${k}`, 20], // parent comes later in the file
+        [`IM-ZZ-${k}`, '导入党总支', '导入总支', 'general_branch', 'DW', '', 10],
+        [`IM-C-${k}`, '导入中心', '', '中心', '', '', ''],
+      ]);
+      const before = await auditCount();
+      const res = await upload(s.office, '/api/v1/units/import', buf);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'done', totalRows: 3, created: 3, errors: [] });
+      const rows = await t.sql<{ code: string; parent: string | null; paired: string | null; kind: string }>(
+        `select u.code, p.code as parent, pr.code as paired, u.kind from units u left join units p on p.id = u.parent_id left join units pr on pr.id = u.paired_unit_id
+         where u.code like $1 order by u.code`,
+        [`IM-%-${k}`],
+      );
+      expect(rows).toEqual([
+        { code: `IM-C-${k}`, parent: null, paired: `IM-ZB-${k}`, kind: 'center' },
+        { code: `IM-ZB-${k}`, parent: `IM-ZZ-${k}`, paired: `IM-C-${k}`, kind: 'branch' },
+        { code: `IM-ZZ-${k}`, parent: 'DW', paired: null, kind: 'general_branch' },
+      ]);
+      expect(await auditCount()).toBe(before + 3);
+    });
+
+    it('a file with one bad row → 400 IMPORT_INVALID with row/column/reason, nothing written, and an error report', async () => {
+      const k = uniq();
+      const buf = await workbook(unitHeaders, [
+        [`BAD-A-${k}`, '好的一行', '', '处室', '', '', 1],
+        [`BAD-B-${k}`, '坏的一行', '', '处室', 'NO-SUCH-UNIT', '', 2],
+        [`BAD-C-${k}`, '又一行好的', '', '二级学院', '', '', 3],
+      ]);
+      const unitsBefore = await count('select count(*)::int as n from units');
+      const auditBefore = await auditCount();
+      const res = await upload(s.office, '/api/v1/units/import', buf, '单位导入.xlsx');
+      const err = expectError(res, 400, 'IMPORT_INVALID');
+      expect(err.details?.errors).toEqual([{ row: 3, column: '上级编码', reason: expect.stringContaining('NO-SUCH-UNIT') }]);
+      expect(await count('select count(*)::int as n from units')).toBe(unitsBefore);
+      expect(await auditCount()).toBe(auditBefore);
+
+      const report = await call(t.app, s.office, 'GET', `/api/v1/imports/${err.details?.importId}/report`);
+      expect(report.statusCode).toBe(200);
+      expect(report.headers['content-type']).toContain('spreadsheetml');
+      expect(String(report.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('导入错误报告-单位导入.xlsx')}`);
+      const sheet = await readWorkbook(report.rawPayload);
+      expect(sheet[0]).toEqual(['行号', '列', '原因']);
+      expect(sheet.slice(1).map((r) => r.slice(0, 2))).toEqual([['3', '上级编码']]);
+      expectError(await call(t.app, s.office, 'GET', `/api/v1/imports/${uuid()}/report`), 404, 'IMPORT_NOT_FOUND');
+    });
+
+    it('reports every problem of a bad people file and writes nothing', async () => {
+      const k = uniq();
+      const buf = await workbook(personHeaders, [
+        [`IP1${k}`, '甲', '男', '讲师', '中共党员', '否', '13800000001', '', 'JD-XY', '成员'],
+        [`IP2${k}`, '乙', '女', '', '火星人', '否', '', '', 'JD-XY', ''],
+        [`IP3${k}`, '丙', '', '', '群众', '也许', '', 'not-an-email', 'NOPE', '皇帝'],
+        [`IP1${k}`, '丁', '', '', '群众', '', '', '', 'JD-XY', ''],
+      ]);
+      const before = await count('select count(*)::int as n from people');
+      const err = expectError(await upload(s.office, '/api/v1/people/import', buf), 400, 'IMPORT_INVALID');
+      const errors = err.details?.errors as { row: number; column: string; reason: string }[];
+      const at = (row: number) => errors.filter((e) => e.row === row).map((e) => e.column).sort();
+      expect(at(2)).toEqual([]);
+      expect(at(3)).toEqual(['政治面貌']);
+      expect(at(4)).toEqual(['单位编码', '双带头人', '岗位', '邮箱'].sort());
+      expect(at(5)).toEqual(['工号']);
+      for (const e of errors) expect(typeof e.reason).toBe('string');
+      expect(await count('select count(*)::int as n from people')).toBe(before);
+    });
+
+    it('imports people with their positions', async () => {
+      const k = uniq();
+      const buf = await workbook(personHeaders, [
+        [`IG1${k}`, '导入甲', '男', '讲师', '中共党员', '是', '13800000001', 'a@example.edu.cn', 'JD-XY', '成员、联络员'],
+        [`IG2${k}`, '导入乙', 'female', '', 'masses', '否', '', '', 'YS-XY', ''],
+      ]);
+      const res = await upload(s.admin, '/api/v1/people/import', buf);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'done', created: 2 });
+      const rows = await t.sql<{ staff_no: string; dual_leader: boolean; gender: string; roles: string | null }>(
+        `select p.staff_no, p.dual_leader, p.gender, string_agg(po.role, ',' order by po.role) as roles
+         from people p left join positions po on po.person_id = p.id where p.staff_no like $1 group by p.staff_no, p.dual_leader, p.gender order by p.staff_no`,
+        [`IG_${k}`],
+      );
+      expect(rows).toEqual([
+        { staff_no: `IG1${k}`, dual_leader: true, gender: 'male', roles: 'liaison,member' },
+        { staff_no: `IG2${k}`, dual_leader: false, gender: 'female', roles: null },
+      ]);
+    });
+
+    it('refuses files that are not workbooks or lack columns', async () => {
+      expectError(await upload(s.office, '/api/v1/units/import', Buffer.from('not a zip')), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const err = expectError(await upload(s.office, '/api/v1/units/import', await workbook(['编码', '名称'], [['A', 'B']])), 400, 'IMPORT_INVALID');
+      expect((err.details?.errors as { column: string }[]).map((e) => e.column)).toContain('类型');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/units/import', { file: 'x' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const empty = multipartFile(Buffer.alloc(0), 'x.xlsx', 'other');
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/units/import', payload: empty.payload, headers: { ...s.office.headers, ...empty.headers } });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+    });
+
+    it('serves import templates that import back cleanly', async () => {
+      const res = await call(t.app, s.office, 'GET', '/api/v1/people/template');
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('人员导入模板.xlsx'));
+      const sheet = await readWorkbook(res.rawPayload);
+      expect(sheet[0]).toEqual(personHeaders);
+      const ok = await upload(s.office, '/api/v1/people/import', res.rawPayload);
+      expect(ok.statusCode, ok.body).toBe(200);
+    });
+
+    it('exports people in scope as .xlsx with a Chinese file name that parses back', async () => {
+      const res = await call(t.app, s.office, 'GET', '/api/v1/people/export');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const cd = String(res.headers['content-disposition']);
+      expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]+"; /);
+      expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent('人员名单.xlsx')}`);
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(cd)![1])).toBe('人员名单.xlsx');
+      const sheet = await readWorkbook(res.rawPayload);
+      expect(sheet[0]).toEqual(['工号', '姓名', '性别', '职称职务', '政治面貌', '双带头人', '电话', '邮箱', '单位']);
+      const db = await t.sql<{ staff_no: string; name: string; unit: string }>(
+        'select p.staff_no, p.name, u.name as unit from people p join units u on u.id = p.unit_id where p.tenant_id = $1 order by p.staff_no',
+        [tenantId],
+      );
+      expect(sheet.slice(1).map((r) => [r[0], r[1], r[8]])).toEqual(db.map((r) => [r.staff_no, r.name, r.unit]));
+
+      const liaison = await readWorkbook((await call(t.app, s.liaison, 'GET', '/api/v1/people/export')).rawPayload);
+      expect(liaison.length - 1).toBe((await peopleUnder(['JD-XY', 'JD-ZZ'])).length);
+      const filtered = await readWorkbook((await call(t.app, s.office, 'GET', `/api/v1/people/export?unitId=${u['YS-XY']}`)).rawPayload);
+      expect(filtered.length - 1).toBe(await count('select count(*)::int as n from people where unit_id = $1', [u['YS-XY']]));
+    });
+
+    it('exports units with parent and partner codes', async () => {
+      const res = await call(t.app, s.member, 'GET', '/api/v1/units/export?kind=college');
+      expect(res.statusCode).toBe(200);
+      expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('单位列表.xlsx'));
+      const sheet = await readWorkbook(res.rawPayload);
+      expect(sheet[0]).toEqual(unitHeaders);
+      const jd = sheet.find((r) => r[0] === 'JD-XY')!;
+      expect(jd[1]).toBe('机电工程学院');
+      expect(jd[3]).toBe('二级学院');
+      expect(jd[5]).toBe('JD-ZZ');
+      expect(sheet.length - 1).toBe(4);
+    });
+  });
+
+  describe('audit', () => {
+    it('writes the audit row in the same transaction as the write', async () => {
+      // Make the audit insert fail for one unit code: the unit must not be written either.
+      await t.sql(`create or replace function test_refuse_audit() returns trigger language plpgsql as $$
+        begin if new.after->>'code' = 'AUDIT-BOOM' then raise exception 'audit refused'; end if; return new; end $$`);
+      await t.sql('create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit()');
+      try {
+        const before = await count('select count(*)::int as n from units');
+        const res = await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'department', name: '审计失败', code: 'AUDIT-BOOM' });
+        expectError(res, 500, 'INTERNAL');
+        expect(res.json().error.message).toBe('internal error');
+        expect(await count('select count(*)::int as n from units')).toBe(before);
+      } finally {
+        await t.sql('drop trigger test_refuse_audit on audit_log');
+      }
+    });
+
+    it('leaves no audit row for a refused write', async () => {
+      const before = await auditCount();
+      const unit = await makeUnit(t, { kind: 'branch', parentId: u['JD-ZZ'] });
+      await call(t.app, s.office, 'PATCH', `/api/v1/units/${unit.id}`, { version: 7, name: 'x' });
+      await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'college', name: '重复', code: 'JD-XY' });
+      await call(t.app, s.office, 'DELETE', `/api/v1/units/${u.DW}`);
+      await call(t.app, s.liaison, 'PATCH', `/api/v1/people/${(await personIn('YS-XY')).id}`, { version: 1, title: 'x' });
+      await call(t.app, s.office, 'POST', '/api/v1/users', { username: 'clash', displayName: 'x', roles: ['admin', 'auditor'], password: 'Strong#Pass1' });
+      expect(await auditCount()).toBe(before);
+    });
+
+    it('reads the log (auditor) and verifies the hash chain; a tampered row is detected', async () => {
+      const auditor = await login(t.app, 'auditor');
+      const log = await call(t.app, auditor, 'GET', '/api/v1/audit-log?entity=unit&action=update&pageSize=5');
+      expect(log.statusCode, log.body).toBe(200);
+      expect(log.json().total).toBe(await count("select count(*)::int as n from audit_log where tenant_id = $1 and entity = 'unit' and action = 'update'", [tenantId]));
+      expect(log.json().items[0]).toHaveProperty('before');
+
+      const ok = await verifyAuditChain(t.db, tenantId);
+      expect(ok.ok).toBe(true);
+      expect(ok.rows).toBe(await auditCount());
+
+      const [row] = await t.sql<{ id: number; seq: number; after: string }>(
+        "select id, seq, after::text as after from audit_log where tenant_id = $1 and entity = 'unit' and action = 'create' order by seq limit 1",
+        [tenantId],
+      );
+      await t.sql(`update audit_log set after = jsonb_set(after, '{name}', '"篡改"') where id = $1`, [row.id]);
+      try {
+        expect(await verifyAuditChain(t.db, tenantId)).toEqual({ ok: false, rows: ok.rows, brokenAt: Number(row.seq) });
+      } finally {
+        await t.sql('update audit_log set after = $2::jsonb where id = $1', [row.id, row.after]);
+      }
+      expect((await verifyAuditChain(t.db, tenantId)).ok).toBe(true);
+
+      // A deleted row breaks the chain too.
+      const [last] = await t.sql<{ seq: number }>('select max(seq)::int as seq from audit_log where tenant_id = $1', [tenantId]);
+      const [mid] = await t.sql<{ id: number; seq: number }>('select id, seq::int as seq from audit_log where tenant_id = $1 and seq = $2', [tenantId, Math.floor(last.seq / 2)]);
+      const saved = await t.sql('select * from audit_log where id = $1', [mid.id]);
+      await t.sql('delete from audit_log where id = $1', [mid.id]);
+      try {
+        expect(await verifyAuditChain(t.db, tenantId)).toMatchObject({ ok: false, brokenAt: mid.seq + 1 });
+      } finally {
+        const r = saved[0] as Record<string, unknown>;
+        await t.sql(
+          'insert into audit_log (id, tenant_id, seq, at, actor_id, actor_name, ip, action, entity, entity_id, before, after, prev_hash, hash) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11::jsonb,$12::jsonb,$13,$14)',
+          [r.id, r.tenant_id, r.seq, r.at, r.actor_id, r.actor_name, r.ip, r.action, r.entity, r.entity_id, r.before == null ? null : JSON.stringify(r.before), r.after == null ? null : JSON.stringify(r.after), r.prev_hash, r.hash],
+        );
+      }
+      expect((await verifyAuditChain(t.db, tenantId)).ok).toBe(true);
+    });
+  });
+
+  describe('users (三员分立)', () => {
+    it('refuses admin + auditor (and other 三员 pairs) with 400 ROLE_CONFLICT', async () => {
+      const err = expectError(await call(t.app, s.admin, 'POST', '/api/v1/users', { username: `dual-${uniq()}`, displayName: '双重身份', roles: ['admin', 'auditor'], password: 'Strong#Pass1' }), 400, 'ROLE_CONFLICT');
+      expect(err.details?.roles).toEqual(['admin', 'auditor']);
+      const target = await makeUser(t, { roles: ['security'] });
+      expectError(await call(t.app, s.admin, 'PATCH', `/api/v1/users/${target.id}`, { roles: ['security', 'auditor'], version: 1 }), 400, 'ROLE_CONFLICT');
+      const ok = await call(t.app, s.admin, 'POST', '/api/v1/users', { username: `ok-${uniq()}`.toLowerCase(), displayName: '普通', roles: ['office', 'leader'], password: 'Strong#Pass1', personId: s.leader.user.personId });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json()).toMatchObject({ roles: ['office', 'leader'], mustChangePassword: true });
+      expect(ok.json()).not.toHaveProperty('passwordHash');
+      const [a] = await t.sql<{ after: Record<string, unknown> }>("select after from audit_log where entity = 'user' and entity_id = $1", [ok.json().id]);
+      expect(a.after).not.toHaveProperty('passwordHash');
+      expect(JSON.stringify(a.after)).not.toContain('$argon2');
+    });
+
+    it('changing roles ends the user’s sessions', async () => {
+      const target = await makeUser(t, { roles: ['inspector'] });
+      const ts = await login(t.app, target.username);
+      const res = await call(t.app, s.admin, 'PATCH', `/api/v1/users/${target.id}`, { roles: ['member'], version: 1 });
+      expect(res.statusCode, res.body).toBe(200);
+      expectError(await call(t.app, ts, 'GET', '/api/v1/auth/me'), 401, 'UNAUTHENTICATED');
+      expectError(await call(t.app, s.admin, 'PATCH', `/api/v1/users/${target.id}`, { displayName: '过期', version: 1 }), 409, 'VERSION_CONFLICT');
+    });
+  });
+
+  describe('bad input never gives 500', () => {
+    it('malformed JSON, unknown fields, wrong types → 400 with the error shape', async () => {
+      const raw = (payload: string, ct = 'application/json') =>
+        t.app.inject({ method: 'POST', url: '/api/v1/units', payload, headers: { ...s.office.headers, 'content-type': ct } });
+      expectError(await raw('{"kind": "branch",'), 400);
+      expectError(await raw(''), 400);
+      expectError(await raw('null'), 400);
+      expectError(await raw('[]'), 400);
+      expectError(await raw('"text"'), 400);
+      expectError(await raw('kind=branch', 'text/plain'), 400, 'VALIDATION_FAILED');
+      expectError(await raw('<unit/>', 'application/xml'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const unknownField = expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: 'x', code: 'X1', foo: 1 }), 400, 'VALIDATION_FAILED');
+      expect(JSON.stringify(unknownField.details)).toContain('foo');
+      const wrongType = expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: 123, code: 'X1', sortOrder: 'first' }), 400, 'VALIDATION_FAILED');
+      expect((wrongType.details?.issues as { path: string }[]).map((i) => i.path).join()).toMatch(/name|sortOrder/);
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'palace', name: 'x', code: 'X1' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: '   ', code: 'X1' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/units', { kind: 'branch', name: 'x', code: '中文编码' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'PATCH', `/api/v1/units/${u['JD-XY']}`, { name: 'no version' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/people', { staffNo: 'A 1', name: 'x', politicalStatus: 'cpc_member', unitId: u['JD-XY'] }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/people', { staffNo: 'A1', name: 'x', politicalStatus: 'cpc_member', unitId: u['JD-XY'], email: 'nope' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/auth/login', { username: 'a', password: 'b', extra: 1 }), 400, 'VALIDATION_FAILED');
+    });
+
+    it('a body over BODY_LIMIT_BYTES → 413', async () => {
+      const big = { kind: 'branch', name: 'x'.repeat(t.cfg.bodyLimitBytes + 10), code: 'BIG' };
+      expectError(await call(t.app, s.office, 'POST', '/api/v1/units', big), 413, 'PAYLOAD_TOO_LARGE');
+    });
+
+    it('unknown ids → 404, malformed ids → 400, unknown routes → 404', async () => {
+      const id = uuid();
+      expectError(await call(t.app, s.office, 'GET', `/api/v1/units/${id}`), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'PATCH', `/api/v1/units/${id}`, { name: 'x', version: 1 }), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/units/${id}`), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'GET', `/api/v1/people/${id}`), 404, 'PERSON_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'PATCH', `/api/v1/people/${id}`, { name: 'x', version: 1 }), 404, 'PERSON_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/people/${id}`), 404, 'PERSON_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/positions/${id}`), 404);
+      expectError(await call(t.app, s.office, 'DELETE', `/api/v1/leader-duties/${id}`), 404, 'DUTY_NOT_FOUND');
+      expectError(await call(t.app, s.admin, 'PATCH', `/api/v1/users/${id}`, { displayName: 'x', version: 1 }), 404, 'USER_NOT_FOUND');
+      expectError(await call(t.app, s.admin, 'POST', `/api/v1/users/${id}/unlock`), 404, 'USER_NOT_FOUND');
+      expectError(await call(t.app, s.admin, 'POST', `/api/v1/users/${id}/reset-password`, { password: 'Strong#Pass1' }), 404, 'USER_NOT_FOUND');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/units/not-a-uuid'), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/people/123'), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, s.office, 'GET', '/api/v1/no-such-thing'), 404, 'ROUTE_NOT_FOUND');
+    });
+
+    it('random bodies on every write route give a 4xx, never a 5xx', async () => {
+      const target = await makePerson(t, { unitId: u['JD-XY'] });
+      const writes: [string, string][] = [
+        ['POST', '/api/v1/units'],
+        ['PATCH', `/api/v1/units/${u['JD-JG']}`],
+        ['POST', '/api/v1/people'],
+        ['PATCH', `/api/v1/people/${target.id}`],
+        ['POST', '/api/v1/positions'],
+        ['POST', '/api/v1/leader-duties'],
+        ['POST', '/api/v1/users'],
+        ['POST', '/api/v1/auth/password'],
+      ];
+      const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom(u['JD-XY'], target.id, 'branch', 'cpc_member', '', '2026-02-30'), fc.double());
+      const body = fc.oneof(
+        fc.dictionary(fc.constantFrom('kind', 'name', 'code', 'parentId', 'pairedUnitId', 'version', 'staffNo', 'unitId', 'personId', 'role', 'politicalStatus', 'roles', 'password', 'username', 'displayName', 'startDate', 'sortOrder'), value),
+        fc.anything(),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...writes), body, async ([method, url], payload) => {
+          const res = await t.app.inject({ method: method as 'POST', url, payload: JSON.stringify(payload ?? null), headers: { ...s.admin.headers, 'content-type': 'application/json' } });
+          expect(res.statusCode, `${method} ${url} ${JSON.stringify(payload)} → ${res.body}`).toBeLessThan(500);
+          if (res.statusCode >= 400) expect(res.json().error.code).toBeTruthy();
+        }),
+        { numRuns: 60 },
+      );
+    });
+  });
+
+  describe('tenant isolation', () => {
+    it('a second tenant sees none of tenant 1 and cannot touch it (404)', async () => {
+      const other = await makeTenant(t, { code: `other-${uniq().toLowerCase()}`, name: '另一所学校' });
+      const otherUnit = await makeUnit(t, { tenantId: other.id, kind: 'committee', code: 'DW' });
+      await makePerson(t, { tenantId: other.id, unitId: otherUnit.id });
+      // Same username as in the demo tenant: login must name the tenant.
+      await makeUser(t, { tenantId: other.id, username: 'admin', roles: ['admin'] });
+      await makeUser(t, { tenantId: other.id, username: `office2-${uniq().toLowerCase()}`, roles: ['office'] });
+      expectError(await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'Santong@2026' } }), 400, 'TENANT_REQUIRED');
+      const a2 = await login(t.app, 'admin', undefined, other.code);
+      expect(a2.user.tenantId).toBe(other.id);
+      const a1 = await login(t.app, 'admin', undefined, 'demo');
+      expect(a1.user.tenantId).toBe(tenantId);
+
+      const units = (await call(t.app, a2, 'GET', '/api/v1/units')).json();
+      expect(units.items.map((x: { id: string }) => x.id)).toEqual([otherUnit.id]);
+      expect((await call(t.app, a2, 'GET', '/api/v1/people')).json().total).toBe(1);
+      expect((await call(t.app, a2, 'GET', '/api/v1/leader-duties')).json().total).toBe(0);
+      const users = (await call(t.app, a2, 'GET', '/api/v1/users')).json();
+      expect(users.total).toBe(2);
+      expect(users.items.every((x: { username: string }) => x.username === 'admin' || x.username.startsWith('office2-'))).toBe(true);
+      const exp = await readWorkbook((await call(t.app, a2, 'GET', '/api/v1/people/export')).rawPayload);
+      expect(exp.length).toBe(2);
+
+      const theirPerson = await personIn('JD-XY');
+      const [theirDuty] = await t.sql<{ id: string }>('select id from leader_duties where tenant_id = $1 limit 1', [tenantId]);
+      const [theirPosition] = await t.sql<{ id: string }>('select id from positions where tenant_id = $1 limit 1', [tenantId]);
+      const [theirUser] = await t.sql<{ id: string }>("select id from users where tenant_id = $1 and username = 'office'", [tenantId]);
+      const auditBefore = await auditCount();
+      expectError(await call(t.app, a2, 'GET', `/api/v1/units/${u['JD-XY']}`), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, a2, 'PATCH', `/api/v1/units/${u['JD-XY']}`, { name: '劫持', version: 1 }), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, a2, 'DELETE', `/api/v1/units/${u['JD-JG']}`), 404, 'UNIT_NOT_FOUND');
+      expectError(await call(t.app, a2, 'GET', `/api/v1/people/${theirPerson.id}`), 404, 'PERSON_NOT_FOUND');
+      expectError(await call(t.app, a2, 'PATCH', `/api/v1/people/${theirPerson.id}`, { name: '劫持', version: theirPerson.version }), 404, 'PERSON_NOT_FOUND');
+      expectError(await call(t.app, a2, 'DELETE', `/api/v1/people/${theirPerson.id}`), 404, 'PERSON_NOT_FOUND');
+      expectError(await call(t.app, a2, 'DELETE', `/api/v1/positions/${theirPosition.id}`), 404);
+      expectError(await call(t.app, a2, 'DELETE', `/api/v1/leader-duties/${theirDuty.id}`), 404, 'DUTY_NOT_FOUND');
+      expectError(await call(t.app, a2, 'PATCH', `/api/v1/users/${theirUser.id}`, { displayName: '劫持', version: 1 }), 404, 'USER_NOT_FOUND');
+      expectError(await call(t.app, a2, 'POST', `/api/v1/users/${theirUser.id}/reset-password`, { password: 'Hijack#2026' }), 404, 'USER_NOT_FOUND');
+      expectError(await call(t.app, a2, 'POST', `/api/v1/users/${theirUser.id}/unlock`), 404, 'USER_NOT_FOUND');
+      expectError(await call(t.app, a2, 'POST', '/api/v1/positions', { personId: theirPerson.id, unitId: otherUnit.id, role: 'member' }), 404, 'PERSON_NOT_FOUND');
+      // References into another tenant are unknown ids.
+      expectError(await call(t.app, a2, 'POST', '/api/v1/people', { staffNo: `Z${uniq()}`, name: '跨租户', politicalStatus: 'masses', unitId: u['JD-XY'] }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, a2, 'POST', '/api/v1/units', { kind: 'branch', name: '跨租户', code: `Z-${uniq()}`, parentId: u['JD-ZZ'] }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, a2, 'POST', '/api/v1/leader-duties', { personId: theirPerson.id, unitId: otherUnit.id, kind: 'linked' }), 400, 'VALIDATION_FAILED');
+      expectError(await call(t.app, a2, 'POST', '/api/v1/users', { username: `x${uniq()}`.toLowerCase(), displayName: 'x', roles: ['member'], password: 'Strong#Pass1', personId: theirPerson.id }), 400, 'VALIDATION_FAILED');
+      expect(await auditCount()).toBe(auditBefore);
+      expect((await t.sql<{ name: string }>('select name from units where id = $1', [u['JD-XY']]))[0].name).toBe('机电工程学院');
+
+      // Codes are unique per tenant, not globally.
+      const dup = await call(t.app, a2, 'POST', '/api/v1/units', { kind: 'college', name: '机电工程学院', code: 'JD-XY' });
+      expect(dup.statusCode, dup.body).toBe(201);
+      // Each tenant's audit chain stands alone.
+      expect((await verifyAuditChain(t.db, other.id)).ok).toBe(true);
+      expect((await verifyAuditChain(t.db, tenantId)).ok).toBe(true);
+    });
+  });
+});
