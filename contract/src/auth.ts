@@ -20,6 +20,8 @@ export const sessionUser = z.object({
   tenantName: z.string(),
   personId: z.uuid().nullable(),
   mustChangePassword: z.boolean(),
+  /** Set when the change is required because the password is older than the tenant's maximum age. */
+  passwordExpired: z.boolean().optional(),
   permissions: z.array(z.string()),
   scope: z.object({ kind: z.enum(['all', 'duty', 'unit', 'self']), unitIds: z.array(z.uuid()) }),
 });

@@ -14,6 +14,8 @@ export const pageQuery = {
   sort: z
     .string()
     .regex(/^-?[a-zA-Z]+$/)
+    // Services look the field up in a plain object: 'toString', 'constructor'… would find Object.prototype.
+    .refine((s) => !(s.replace(/^-/, '') in Object.prototype), 'unknown sort field')
     .optional()
     .describe('field name; prefix with - for descending'),
 };

@@ -25,19 +25,75 @@ export const permissions = [
   'user.unlock',
   'audit.read',
   'security.manage',
+  'plan.campaign.read',
+  'plan.campaign.write',
+  'plan.document.read',
+  'plan.document.write',
+  'plan.goal.read',
+  'plan.goal.write',
+  'plan.study.read',
+  'plan.study.write',
+  'plan.research.read',
+  'plan.research.write',
+  'plan.lecture.read',
+  'plan.lecture.write',
+  'plan.leaderView.read',
+  'plan.task.read',
+  'plan.task.write',
+  'plan.task.assign',
+  'plan.task.sign',
+  'plan.task.extend',
+  'plan.task.comment',
+  'plan.task.import',
+  'execute.report.read',
+  'execute.report.write',
+  'execute.report.review',
+  'execute.outcome.read',
+  'execute.outcome.write',
+  'execute.regulation.read',
+  'execute.regulation.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const orgRead: Permission[] = ['org.unit.read', 'org.person.read', 'org.duty.read'];
+/** 同部署: campaigns, documents and goals are read by every working role and written by the office. */
+const deployRead: Permission[] = ['plan.campaign.read', 'plan.document.read', 'plan.goal.read'];
+const deployWrite: Permission[] = ['plan.campaign.write', 'plan.document.write', 'plan.goal.write'];
+/** Study sessions, research topics and lectures (S4–S6): units record their own; leaders lead topics. */
+const activityRead: Permission[] = ['plan.study.read', 'plan.research.read', 'plan.lecture.read'];
+const activityWrite: Permission[] = ['plan.study.write', 'plan.research.write', 'plan.lecture.write'];
+
+/**
+ * Tasks: the office breaks down, issues and decides extensions; the owner
+ * unit (unit_head, liaison) edits its tasks, signs for them and asks for
+ * extensions; leaders and the office comment. Members see no tasks.
+ */
+const taskOffice: Permission[] = ['plan.task.read', 'plan.task.write', 'plan.task.assign', 'plan.task.comment', 'plan.task.import'];
+const taskOwner: Permission[] = ['plan.task.read', 'plan.task.write', 'plan.task.sign', 'plan.task.extend'];
+
+/**
+ * Progress reports (同落实): the owner unit (liaison, unit_head) reports; the
+ * working groups (inspector) and the office review; leaders read their duty units'.
+ */
+const reportRead: Permission = 'execute.report.read';
+const reportWrite: Permission = 'execute.report.write';
+const reportReview: Permission = 'execute.report.review';
+
+/**
+ * Outcomes and regulations (同落实 S8–S11, S15): the office registers both; units
+ * register the outcomes of their scope; leaders and inspectors read; members read outcomes (their own).
+ */
+const recordRead: Permission[] = ['execute.outcome.read', 'execute.regulation.read'];
+const recordWrite: Permission[] = ['execute.outcome.write', 'execute.regulation.write'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', 'user.read', 'user.write', 'user.unlock'],
-  office: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import'],
-  leader: [...orgRead],
-  unit_head: [...orgRead, 'org.person.write'],
-  liaison: [...orgRead, 'org.person.write'],
-  inspector: [...orgRead],
-  member: [...orgRead],
+  admin: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', 'user.read', 'user.write', 'user.unlock', ...deployRead, ...deployWrite, ...activityRead, ...activityWrite, ...taskOffice, reportRead, reportReview, ...recordRead, ...recordWrite],
+  office: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', ...deployRead, ...deployWrite, ...activityRead, ...activityWrite, 'plan.leaderView.read', ...taskOffice, reportRead, reportReview, ...recordRead, ...recordWrite],
+  leader: [...orgRead, ...deployRead, ...activityRead, 'plan.research.write', 'plan.leaderView.read', 'plan.task.read', 'plan.task.comment', reportRead, ...recordRead],
+  unit_head: [...orgRead, 'org.person.write', ...deployRead, ...activityRead, 'plan.study.write', 'plan.lecture.write', ...taskOwner, reportRead, reportWrite, ...recordRead, 'execute.outcome.write'],
+  liaison: [...orgRead, 'org.person.write', ...deployRead, ...activityRead, 'plan.study.write', 'plan.lecture.write', ...taskOwner, reportRead, reportWrite, ...recordRead, 'execute.outcome.write'],
+  inspector: [...orgRead, ...deployRead, ...activityRead, 'plan.leaderView.read', 'plan.task.read', reportRead, reportReview, ...recordRead],
+  member: [...orgRead, ...deployRead, 'plan.study.read', 'plan.lecture.read', 'execute.outcome.read'],
   auditor: ['org.unit.read', 'audit.read'],
   security: ['org.unit.read', 'user.read', 'user.unlock', 'security.manage'],
 };

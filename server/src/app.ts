@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -12,6 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './platform/errors.js';
+import { registerTextGuard } from './platform/text-guard.js';
 import { registerAuthHook } from './platform/auth/auth.hook.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { registerMetrics } from './platform/metrics.js';
@@ -44,6 +45,14 @@ export async function buildApp(cfg: Config, database: Database, opts: { logger?:
         : { level: cfg.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     bodyLimit: cfg.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === '1',
+    // The router rejects malformed URLs (bad percent-encoding, over-long parameters) before any hook runs:
+    // answer those in the API's error shape too.
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as unknown as FastifyReply;
+      if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+        return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: err.code === 'FST_ERR_BAD_URL' ? 'malformed URL' : 'path parameter too long' } });
+      return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
+    },
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -59,6 +68,7 @@ export async function buildApp(cfg: Config, database: Database, opts: { logger?:
   });
 
   registerErrorHandler(app);
+  registerTextGuard(app);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

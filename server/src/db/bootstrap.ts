@@ -22,7 +22,7 @@ export async function seedIfEmpty(database: Database, cfg: Config): Promise<Seed
     const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from tenants`));
     if (n > 0) return { seeded: false } as const;
     if (cfg.demo) {
-      await seedDemo(tx, cfg.demoPassword);
+      await seedDemo(tx, cfg.demoPassword, { filesDir: path.join(cfg.dataDir, 'files') });
       return { seeded: true, demo: true } as const;
     }
     const adminPassword = `St-${crypto.randomBytes(9).toString('base64url')}`;

@@ -58,7 +58,7 @@ const leaderPosts: { title: string; post: string; inCharge: string[]; linked: st
 const statuses = ['cpc_member', 'cpc_member', 'cpc_member', 'cpc_probationary', 'masses', 'masses', 'league_member', 'democratic_party'];
 
 /** Creates the demo tenant on an empty database: org, people, leader duties and one user per role. */
-export async function seedDemo(db: Db, password: string): Promise<string> {
+export async function seedDemo(db: Db, password: string, opts: { filesDir?: string | null } = {}): Promise<string> {
   const next = rng(20230301);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -157,7 +157,7 @@ export async function seedDemo(db: Db, password: string): Promise<string> {
       staffByUnit.set(code, [...(staffByUnit.get(code) ?? []), personId.get(p.staffNo!)!]);
     }
     await seedPlan({
-      tx, tenantId: t, units: unitId, keyed, staffByUnit, next,
+      tx, tenantId: t, units: unitId, keyed, staffByUnit, next, filesDir: opts.filesDir ?? null,
       leaders: leaderStaff.map((s) => personId.get(s)!),
       officeUserId: createdUsers.find((u) => u.username === 'office')!.id,
     });

@@ -14,6 +14,8 @@ export interface RequestContext {
   sessionId: string;
   csrfToken: string;
   mustChangePassword: boolean;
+  /** The password is older than the tenant allows (mustChangePassword is then set too). */
+  passwordExpired?: boolean;
 }
 
 /** The part of a context that writes need for audit; jobs and the seeder build one without a session. */

@@ -52,7 +52,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     const code = pgCode(err);
     if (code === '23505') return reply.status(409).send({ error: { code: 'DUPLICATE', message: 'a record with the same key already exists' } });
     if (code === '40001' || code === '40P01') return reply.status(409).send({ error: { code: 'VERSION_CONFLICT', message: 'concurrent update, retry' } });
-    if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '23503')
+    // 22021/22P05: text the database cannot store (NUL, bad encoding); 22001: longer than a column allows.
+    if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '23503' || code === '22021' || code === '22P05' || code === '22001')
       return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: 'invalid value' } });
 
     const status = err.statusCode ?? 500;

@@ -1,5 +1,10 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined, UserOutlined, ClusterOutlined } from '@ant-design/icons';
+import { AimOutlined, DeploymentUnitOutlined, FileTextOutlined, OrderedListOutlined, ProjectOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, ReadOutlined, SoundOutlined } from '@ant-design/icons';
+import { AuditOutlined as ReviewOutlined, BellOutlined, CheckSquareOutlined, FormOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BookOutlined, FileSyncOutlined, TrophyOutlined } from '@ant-design/icons';
+import { matchPath } from 'react-router-dom';
 import type { Permission } from '@santong/contract';
 import type { MessageKey } from '../locales/zh-CN';
 
@@ -32,6 +37,37 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   {
+    path: '/plan',
+    name: 'menu.plan',
+    icon: <DeploymentUnitOutlined />,
+    children: [
+      { path: '/plan/campaigns', name: 'menu.plan.campaigns', access: 'plan.campaign.read', icon: <ProjectOutlined />, component: lazy(() => import('../pages/campaigns')) },
+      { path: '/plan/campaigns/:id', name: 'menu.plan.campaignDetail', access: 'plan.campaign.read', hideInMenu: true, component: lazy(() => import('../pages/campaigns/detail')) },
+      { path: '/plan/documents', name: 'menu.plan.documents', access: 'plan.document.read', icon: <FileTextOutlined />, component: lazy(() => import('../pages/documents')) },
+      { path: '/plan/goals', name: 'menu.plan.goals', access: 'plan.goal.read', icon: <AimOutlined />, component: lazy(() => import('../pages/goals')) },
+      { path: '/plan/tasks', name: 'menu.plan.tasks', access: 'plan.task.read', icon: <OrderedListOutlined />, component: lazy(() => import('../pages/tasks')) },
+      { path: '/plan/study', name: 'menu.plan.study', access: 'plan.study.read', icon: <ReadOutlined />, component: lazy(() => import('../pages/study')) },
+      { path: '/plan/research', name: 'menu.plan.research', access: 'plan.research.read', icon: <ExperimentOutlined />, component: lazy(() => import('../pages/research')) },
+      { path: '/plan/research/:id', name: 'menu.plan.researchDetail', access: 'plan.research.read', hideInMenu: true, component: lazy(() => import('../pages/research/TopicPage')) },
+      { path: '/plan/lectures', name: 'menu.plan.lectures', access: 'plan.lecture.read', icon: <SoundOutlined />, component: lazy(() => import('../pages/lectures')) },
+    ],
+  },
+  {
+    path: '/execute',
+    name: 'menu.execute',
+    icon: <CheckSquareOutlined />,
+    children: [
+      { path: '/execute/my-tasks', name: 'menu.execute.myTasks', access: 'execute.report.write', icon: <FormOutlined />, component: lazy(() => import('../pages/reports/MyTasks')) },
+      { path: '/execute/report-review', name: 'menu.execute.reports', access: 'execute.report.read', icon: <ReviewOutlined />, component: lazy(() => import('../pages/reports')) },
+      { path: '/execute/outcomes', name: 'menu.execute.outcomes', access: 'execute.outcome.read', icon: <TrophyOutlined />, component: lazy(() => import('../pages/outcomes')) },
+      { path: '/execute/outcome-stats', name: 'menu.execute.outcomeStats', access: 'execute.outcome.read', icon: <BarChartOutlined />, component: lazy(() => import('../pages/outcomes/StatsPage')) },
+      { path: '/execute/regulations', name: 'menu.execute.regulations', access: 'execute.regulation.read', icon: <BookOutlined />, component: lazy(() => import('../pages/regulations')) },
+      { path: '/execute/regulations/:id', name: 'menu.execute.regulationDetail', access: 'execute.regulation.read', hideInMenu: true, component: lazy(() => import('../pages/regulations/RegulationPage')) },
+      { path: '/execute/regulation-cleanup', name: 'menu.execute.regulationCleanup', access: 'execute.regulation.read', icon: <FileSyncOutlined />, component: lazy(() => import('../pages/regulations/CleanupPage')) },
+    ],
+  },
+  { path: '/notifications', name: 'menu.notifications', icon: <BellOutlined />, hideInMenu: true, component: lazy(() => import('../pages/notifications')) },
+  {
     path: '/admin',
     name: 'menu.admin',
     icon: <SettingOutlined />,
@@ -63,7 +99,7 @@ export function routeChain(pathname: string, routes: AppRoute[] = appRoutes): Ap
     if (r.children) {
       const sub = routeChain(pathname, r.children);
       if (sub.length) return [r, ...sub];
-    } else if (r.path === pathname) {
+    } else if (r.path === pathname || (r.path.includes(':') && matchPath({ path: r.path, end: true }, pathname))) {
       return [r];
     }
   }

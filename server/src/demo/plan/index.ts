@@ -1,4 +1,14 @@
 import type { DemoRefs } from './refs.js';
+import { seedCampaign } from './campaign.js';
+import { seedGoals } from './goals.js';
+import { seedDocuments } from './documents.js';
+import { seedTasks } from './tasks.js';
+import { seedStudy } from './study.js';
+import { seedResearch } from './research.js';
+import { seedLectures } from './lectures.js';
+import { seedReports } from './reports.js';
+import { seedOutcomes } from './outcomes.js';
+import { seedRegulations } from './regulations.js';
 
 /**
  * The 同部署 story of the demo tenant, in dependency order. Each feature owns
@@ -6,7 +16,7 @@ import type { DemoRefs } from './refs.js';
  */
 type Seeder = (refs: DemoRefs) => Promise<void>;
 
-export const planSeeders: Seeder[] = [];
+export const planSeeders: Seeder[] = [seedCampaign, seedGoals, seedDocuments, seedTasks, seedStudy, seedResearch, seedLectures, seedReports, seedOutcomes, seedRegulations];
 
 export async function seedPlan(refs: DemoRefs) {
   for (const s of planSeeders) await s(refs);

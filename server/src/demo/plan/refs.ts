@@ -20,6 +20,8 @@ export interface DemoRefs {
   goals?: Map<string, string>;
   /** task ids, filled in by the task seeder */
   taskIds?: string[];
+  /** the file store directory for seeded attachments; null writes rows only (tests) */
+  filesDir: string | null;
   /** a deterministic random source */
   next: () => number;
 }

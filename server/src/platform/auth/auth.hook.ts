@@ -48,6 +48,7 @@ export function registerAuthHook(app: FastifyInstance, db: Db, cfg: Config) {
       throw new AppError('CSRF_INVALID', 'missing or wrong X-CSRF-Token header');
     }
     if (found.ctx.mustChangePassword && !config.allowPasswordChange) {
+      if (found.ctx.passwordExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED', 'the password has expired: change it first', { reason: 'password_expired' });
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 'change the one-time password first');
     }
     const need = config.permission;

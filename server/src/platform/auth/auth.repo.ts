@@ -23,7 +23,7 @@ export async function createSession(db: Db, tenantId: string, userId: string, ip
 
 export async function findSession(db: Db, token: string) {
   const rows = await db
-    .select({ session: sessions, user: users, tenantName: tenants.name })
+    .select({ session: sessions, user: users, tenantName: tenants.name, tenantSettings: tenants.settings })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { appendAudit } from '../audit/audit.repo.js';
 import type { RequestContext } from '../context.js';
 import { decoyHash, verifyPassword } from './password.js';
+import { passwordExpired } from './password-policy.js';
 import * as repo from './auth.repo.js';
 
 export interface LoginInput {
@@ -41,9 +42,12 @@ export async function login(db: Db, cfg: Config, input: LoginInput) {
     if (failures >= cfg.lockoutThreshold) throw new AppError('ACCOUNT_LOCKED', 'account locked after repeated failed logins', { lockoutMinutes: cfg.lockoutMinutes });
     throw new AppError('INVALID_CREDENTIALS', 'wrong username or password', { remainingAttempts: cfg.lockoutThreshold - failures });
   }
+  const expired = passwordExpired(user.passwordChangedAt, tenant.settings);
   const session = await db.transaction(async (tx) => {
     await repo.recordSuccessfulLogin(tx, user.id);
     await appendAudit(tx, actor, { action: 'login', entity: 'auth', entityId: user.id });
+    // Signed in, but only to change the password (the auth hook enforces it on every request).
+    if (expired) await appendAudit(tx, actor, { action: 'password_expired', entity: 'auth', entityId: user.id, after: { passwordChangedAt: user.passwordChangedAt } });
     return repo.createSession(tx, tenant.id, user.id, input.ip, input.userAgent);
   });
   return session;
@@ -58,7 +62,7 @@ export type SessionLookup =
 export async function authenticate(db: Db, cfg: Config, token: string, ip: string): Promise<SessionLookup> {
   const found = await repo.findSession(db, token);
   if (!found) return { status: 'none' };
-  const { session, user, tenantName } = found;
+  const { session, user, tenantName, tenantSettings } = found;
   const idleMs = cfg.sessionIdleMinutes * 60_000;
   if (Date.now() - session.lastSeenAt.getTime() > idleMs || user.status !== 'active') {
     await repo.deleteSession(db, session.tokenHash);
@@ -68,6 +72,7 @@ export async function authenticate(db: Db, cfg: Config, token: string, ip: strin
   if (Date.now() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.tokenHash);
   const roles = user.roles as Role[];
   const scope = await resolveScope(db, user.tenantId, roles, user.personId);
+  const expired = passwordExpired(user.passwordChangedAt, tenantSettings);
   return {
     status: 'ok',
     tenantName,
@@ -82,7 +87,8 @@ export async function authenticate(db: Db, cfg: Config, token: string, ip: strin
       ip,
       sessionId: session.tokenHash,
       csrfToken: session.csrfToken,
-      mustChangePassword: user.mustChangePassword,
+      mustChangePassword: user.mustChangePassword || expired,
+      passwordExpired: expired,
     },
   };
 }
@@ -99,6 +105,7 @@ export function presentMe(ctx: RequestContext, tenantName: string): MeResponse {
       tenantName,
       personId: ctx.personId,
       mustChangePassword: ctx.mustChangePassword,
+      passwordExpired: ctx.passwordExpired ?? false,
       permissions: [...permissionsOf(ctx.roles)],
       scope: ctx.scope.kind === 'all' ? { kind: 'all', unitIds: [] } : { kind: ctx.scope.kind, unitIds: ctx.scope.unitIds },
     },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { attachment, idParams, okBody } from '@santong/contract';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../errors.js';
+import { multipartError } from '../upload.js';
 import { appendAudit } from '../audit/audit.repo.js';
 import { contentDisposition } from '../excel.js';
 import type { RequestContext } from '../context.js';
@@ -43,12 +44,16 @@ export async function fileRoutes(app: FastifyInstance, { db, store }: { db: Db; 
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
     const fields: Record<string, string> = {};
     let upload: { name: string; buf: Buffer } | null = null;
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        const buf = await part.toBuffer();
-        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'file too large');
-        upload = { name: part.filename, buf };
-      } else fields[part.fieldname] = String(part.value);
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          const buf = await part.toBuffer();
+          if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'file too large');
+          upload = { name: part.filename, buf };
+        } else fields[part.fieldname] = String(part.value);
+      }
+    } catch (err) {
+      throw multipartError(err);
     }
     const meta = z
       .object({ entity: z.string().min(1).max(40), entityId: z.uuid(), purpose: z.string().max(40).optional() })

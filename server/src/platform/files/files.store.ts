@@ -31,7 +31,8 @@ function looksLikeText(buf: Buffer): boolean {
   const sample = buf.subarray(0, 8192);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, Math.max(0, sample.length - 4)));
+    // stream: a character cut by the end of the sample is not an error; a short file is decoded whole.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: buf.length > sample.length });
     return true;
   } catch {
     return false;

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Breadcrumb, Layout, Menu } from 'antd';
+import { Breadcrumb, Grid, Layout, Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,8 @@ export default function AdminLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone the menu folds away completely and the content gets the full width.
+  const phone = Grid.useBreakpoint().md === false;
 
   const routes = useMemo(() => visibleRoutes(appRoutes, can), [can]);
   const toItem = (r: AppRoute): MenuItem =>
@@ -58,6 +60,9 @@ export default function AdminLayout() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
+          breakpoint="md"
+          onBreakpoint={setCollapsed}
+          collapsedWidth={phone ? 0 : 80}
           theme="light"
           style={{ borderRight: '1px solid #eee', borderTop: '3px solid #f6d365' }}
         >
@@ -67,7 +72,10 @@ export default function AdminLayout() {
             selectedKeys={chain.length ? [chain[chain.length - 1]!.path] : []}
             openKeys={collapsed ? undefined : openKeys}
             onOpenChange={setOpenKeys}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              navigate(key);
+              if (phone) setCollapsed(true);
+            }}
             style={{ borderInlineEnd: 'none' }}
           />
         </Layout.Sider>

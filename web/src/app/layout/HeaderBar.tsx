@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { LangSwitch } from '../../components/LangSwitch';
+import { NotificationBell } from '../../pages/notifications/NotificationBell';
 import { brand } from '../theme';
 
 export function Brand() {
@@ -37,6 +38,7 @@ export function HeaderBar() {
     <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: '100%' }}>
       <Brand />
       <div className="st-header-actions">
+        <NotificationBell />
         <LangSwitch />
         <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
           <span className="st-user" data-testid="user-menu">

@@ -9,6 +9,8 @@ import { label } from '../../locales/keys';
 import { usePeopleStats, usePeopleTotal } from './hooks';
 import { WelcomeCard } from './components/WelcomeCard';
 import { DistributionChart } from './components/DistributionChart';
+import { LeaderDutyView } from './components/leader/LeaderDutyView';
+import { OfficeLeaderSummary } from './components/leader/OfficeLeaderSummary';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -71,6 +73,17 @@ export default function HomePage() {
           )}
         </Row>
       </Col>
+      {/* 一岗双责: a leader sees their 分管/联系 units; the office sees every leader at a glance. */}
+      {can('plan.leaderView.read') && user.roles.includes('leader') && (
+        <Col span={24}>
+          <LeaderDutyView />
+        </Col>
+      )}
+      {can('plan.leaderView.read') && user.scope.kind === 'all' && (
+        <Col span={24}>
+          <OfficeLeaderSummary />
+        </Col>
+      )}
     </Row>
   );
 }

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Person, Position, Unit } from '@santong/contract';
+import type { Person, Unit } from '@santong/contract';
 import { useAuth } from '../../../app/auth';
 import { useApiError } from '../../../app/errors';
 import { TrackTag } from '../../../components/TrackTag';
 import { label } from '../../../locales/keys';
 import { useDeleteUnit, useUnitDetail, useUnitPeople } from '../hooks';
+import { UnitPositions } from './UnitPositions';
 
 interface Props {
   unitId: string | null;
@@ -118,19 +119,7 @@ export function UnitDetailPanel({ unitId, units, pairs, onEdit, onNewChild, onDe
           <Descriptions.Item label={t('org.unit.peopleCount')}>{data.peopleCount}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card size="small" title={t('org.unit.positions')}>
-        <Table<Position>
-          size="small"
-          rowKey="id"
-          dataSource={data.positions}
-          pagination={false}
-          columns={[
-            { title: t('position.person'), dataIndex: 'personName' },
-            { title: t('position.role'), dataIndex: 'role', render: (r: Position['role']) => <Tag color="red">{t(label.positionRole(r))}</Tag> },
-            { title: t('position.unit'), dataIndex: 'unitName' },
-          ]}
-        />
-      </Card>
+      <UnitPositions positions={data.positions} />
       <Card size="small" title={t('org.unit.leaders')}>
         {data.leaders.length ? (
           <Space wrap>
