@@ -1,0 +1,120 @@
+/**
+ * npm run bench [-- --scale S|M|L --db pglite|postgres|both --duration 10 --quick --reuse --fraction 0.1 --export-timeout 60]
+ * Generates the scale's data per engine, starts the real server on it and
+ * measures; prints one table and writes bench/results/<timestamp>.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { num, oneOf, parseArgs } from './args.js';
+import { openTarget, provisionPostgres, resetTarget, type Engine, type Target } from './db.js';
+import { generate } from './gen/generate.js';
+import { scales, shrink, type ScaleName } from './gen/scale.js';
+import { benchEngine, recordLoad, type EngineOptions } from './engine.js';
+import { addMeasure, formatTable, loadAverage, newResult, writeResult, type BenchResult } from './report.js';
+import { startServer, ROOT } from './server.js';
+import { startHello } from './hello.js';
+import { runLoad } from './load.js';
+import { measureBundle } from './bundle.js';
+import { round } from './stats.js';
+
+const t0 = performance.now();
+const log = (m: string) => console.log(`[bench +${Math.round((performance.now() - t0) / 1000)}s] ${m}`);
+
+function measureWeb(result: BenchResult) {
+  const b = measureBundle(log);
+  result.bundle = b;
+  const kb = (n: number) => round(n / 1024, 1);
+  addMeasure(result, { key: 'login route initial JS', engine: 'web', value: kb(b.loginInitialJsGzip), unit: 'KB', display: `${kb(b.loginInitialJsGzip)} KB gzip` });
+  addMeasure(result, { key: 'web JS total', engine: 'web', value: kb(b.totalJsGzip), unit: 'KB', display: `${kb(b.totalJsGzip)} KB gzip in ${b.chunks.filter((c) => c.file.endsWith('.js')).length} chunks (largest ${b.chunks[0]?.file.replace('assets/', '')} ${kb(b.chunks[0]?.gzip ?? 0)} KB)` });
+  for (const r of b.routes) addMeasure(result, { key: `route ${r.page} JS`, engine: 'web', value: kb(r.gzip), unit: 'KB', display: `${kb(r.gzip)} KB gzip, ${r.files} files` });
+}
+
+async function measureHello(result: BenchResult, opts: EngineOptions) {
+  const hello = await startHello();
+  try {
+    const spec = { name: 'fastify hello-world', method: 'GET' as const, route: '/', url: () => '/', as: null, kind: 'read' as const };
+    for (const c of opts.connections) {
+      log(`hello-world @${c}`);
+      recordLoad(result, spec.name, 'node', await runLoad(hello.baseUrl, spec, { tenantCode: '', tenantId: '' }, null, c, opts.duration));
+    }
+  } finally {
+    await hello.stop();
+  }
+}
+
+async function hasBenchData(target: Target): Promise<boolean> {
+  if (target.engine === 'pglite' && !fs.existsSync(target.dir)) return false;
+  const database = await openTarget(target);
+  try {
+    return ((await database.query(`select count(*)::int as n from tenants where code like 'bench%'`)) as { n: number }[])[0].n > 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Fresh data for one engine (or the existing data with --reuse), then the engine's measurements. */
+async function benchOn(engine: Engine, result: BenchResult, args: Map<string, string>, opts: EngineOptions) {
+  const scale = result.options.scale as ScaleName;
+  const spec = shrink(scales[scale], num('fraction', args.get('fraction'), 1));
+  const pg = engine === 'postgres' ? await provisionPostgres() : null;
+  const target: Target = pg ? { engine: 'postgres', url: pg.url } : { engine: 'pglite', dir: path.join(ROOT, 'bench', '.data', `run-${spec.name.replace('/', '_')}-pglite`) };
+  try {
+    const reuse = args.get('reuse') === 'true' && (await hasBenchData(target));
+    if (!reuse) {
+      await resetTarget(target);
+      log(`${engine}: generating scale ${spec.name}`);
+      const database = await openTarget(target);
+      try {
+        const gen = await generate(database, spec, opts.log);
+        result.data[engine] = { rows: gen.rows, seconds: round(gen.seconds, 1), tenants: gen.tenants };
+        const total = Object.values(gen.rows).reduce((a, b) => a + b, 0);
+        addMeasure(result, { key: `data generation ${spec.name}`, engine, value: round(gen.seconds, 1), unit: 's', display: `${round(gen.seconds, 1)} s, ${total} rows, ${gen.tenants.length} tenant(s)` });
+      } finally {
+        await database.close();
+      }
+    }
+    const logFile = path.join(ROOT, 'bench', '.data', `server-${engine}.log`);
+    // PGlite has one owner: the bench opens its own copy while the server runs on the original.
+    const inProcess: Target = target.engine === 'pglite' ? { engine: 'pglite', dir: `${target.dir}-copy` } : target;
+    if (inProcess.engine === 'pglite' && target.engine === 'pglite') {
+      fs.rmSync(inProcess.dir, { recursive: true, force: true });
+      fs.cpSync(target.dir, inProcess.dir, { recursive: true });
+    }
+    await benchEngine(result, {
+      engine,
+      open: () => openTarget(inProcess),
+      release: (db) => db.close(),
+      serve: () => startServer(target, logFile),
+    }, opts);
+    if (inProcess !== target && inProcess.engine === 'pglite') fs.rmSync(inProcess.dir, { recursive: true, force: true });
+  } finally {
+    pg?.stop();
+  }
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const scale = oneOf<ScaleName>('scale', args.get('scale'), ['S', 'M', 'L'], 'S');
+  // S runs on both engines by default; M and L are PostgreSQL-sized (issue 7's targets), PGlite only when asked.
+  const which = oneOf('db', args.get('db'), ['pglite', 'postgres', 'both'] as const, scale === 'S' ? 'both' : 'postgres');
+  const quick = args.get('quick') === 'true';
+  const duration = num('duration', args.get('duration'), quick ? 3 : 10);
+  const engines: Engine[] = which === 'both' ? ['pglite', 'postgres'] : [which];
+  fs.mkdirSync(path.join(ROOT, 'bench', '.data'), { recursive: true });
+  const result = newResult({ scale, engines, duration, connections: [1, 20], quick });
+  const started = Date.parse(result.startedAt);
+  const opts: EngineOptions = { connections: [1, 20], duration, rawSeconds: quick ? 0.5 : 2, exportTimeout: num('export-timeout', args.get('export-timeout'), quick ? 30 : 60), log: (m) => log(m.trim()) };
+  measureWeb(result);
+  await measureHello(result, opts);
+  for (const engine of engines) await benchOn(engine, result, args, opts);
+  result.finishedAt = new Date().toISOString();
+  result.machine.loadAverageEnd = loadAverage();
+  result.seconds = round((Date.now() - started) / 1000, 1);
+  console.log('\n' + formatTable(result));
+  console.log(`\nwritten ${path.relative(ROOT, writeResult(result))} (${result.seconds} s)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
