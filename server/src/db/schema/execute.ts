@@ -32,7 +32,8 @@ export const progressReports = pgTable(
   },
   (t) => [
     index('progress_reports_tenant_task_idx').on(t.tenantId, t.taskId, t.submittedAt),
-    index('progress_reports_tenant_status_idx').on(t.tenantId, t.status, t.submittedAt),
+    // the review queue: one status, newest first, served in index order
+    index('progress_reports_tenant_status_idx').on(t.tenantId, t.status, t.submittedAt.desc(), t.id.desc()),
   ],
 );
 
@@ -234,6 +235,8 @@ export const outcomes = pgTable(
   (t) => [
     index('outcomes_tenant_kind_idx').on(t.tenantId, t.kind, t.publishedOn),
     index('outcomes_tenant_unit_idx').on(t.tenantId, t.unitId),
+    // the register's default order
+    index('outcomes_tenant_published_idx').on(t.tenantId, t.publishedOn.desc(), t.id),
     index('outcomes_tenant_project_idx').on(t.tenantId, t.projectId),
   ],
 );

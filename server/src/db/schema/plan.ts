@@ -160,6 +160,9 @@ export const tasks = pgTable(
   },
   (t) => [
     index('tasks_tenant_campaign_idx').on(t.tenantId, t.campaignId, t.parentId),
+    // child counts and subtree walks look tasks up by parent alone
+    index('tasks_tenant_parent_idx').on(t.tenantId, t.parentId),
+    index('tasks_tenant_campaign_status_idx').on(t.tenantId, t.campaignId, t.status),
     index('tasks_tenant_owner_idx').on(t.tenantId, t.ownerUnitId, t.status),
     index('tasks_tenant_due_idx').on(t.tenantId, t.dueDate),
     index('tasks_tenant_leader_idx').on(t.tenantId, t.responsiblePersonId),
