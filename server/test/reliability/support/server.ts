@@ -33,8 +33,24 @@ export async function killAllServers(): Promise<void> {
   await Promise.all([...live].map((s) => s.kill('SIGKILL')));
 }
 
+/**
+ * Ports handed out in this process are never handed out again: tests that run
+ * at once (and servers restarted after a kill) must not find each other's
+ * server on a recycled port.
+ */
+const usedPorts = new Set<number>();
+async function uniquePort(): Promise<number> {
+  for (;;) {
+    const p = await freePort();
+    if (!usedPorts.has(p)) {
+      usedPorts.add(p);
+      return p;
+    }
+  }
+}
+
 export async function spawnServer(opts: ServerOptions): Promise<ServerProcess> {
-  const port = opts.port ?? (await freePort());
+  const port = opts.port ?? (await uniquePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -69,7 +85,10 @@ export async function spawnServer(opts: ServerOptions): Promise<ServerProcess> {
   return server;
 }
 
-/** Waits until /healthz answers 200; fails with the server's output if it exits or takes too long. */
+/**
+ * Waits until this process says it listens on its port and /healthz answers
+ * 200; fails with the server's output if it exits or takes too long.
+ */
 export async function waitReady(server: ServerProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let gone: number | string | null = null;
@@ -77,8 +96,8 @@ export async function waitReady(server: ServerProcess, timeoutMs = 90_000): Prom
   while (Date.now() < deadline) {
     if (gone !== null) throw new Error(`server exited (${gone}) before it was ready:\n${server.output()}`);
     try {
-      const res = await fetch(`${server.url}/healthz`);
-      if (res.status === 200) return;
+      // main.ts prints its URL only once it listens: the answer is from this process, not another on a reused port.
+      if (server.output().includes(`localhost:${server.port}`) && (await fetch(`${server.url}/healthz`)).status === 200) return;
     } catch {
       /* not listening yet */
     }
