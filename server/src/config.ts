@@ -30,6 +30,8 @@ export function loadConfig(env = process.env) {
     webDist: env.SANTONG_WEB_DIST || path.resolve(import.meta.dirname, '../../web/dist'),
     serveWeb: env.NODE_ENV === 'production' || env.SANTONG_SERVE_WEB === '1',
     cookieSecure: env.COOKIE_SECURE === '1',
+    /** Scheduled jobs (weekly dispatch, reminders); off with SANTONG_JOBS=0. */
+    jobs: env.SANTONG_JOBS !== '0',
   };
 }
 export type Config = ReturnType<typeof loadConfig>;

@@ -4,6 +4,8 @@ import { openDatabase, seedIfEmpty } from './db/bootstrap.js';
 import { buildApp } from './app.js';
 import { lockDataDir } from './platform/datadir.js';
 import { takeSnapshot } from './platform/snapshots.js';
+import { startScheduler } from './platform/jobs/runner.js';
+import { featureJobs } from './modules/jobs.js';
 
 const DEMO_USERS = ['admin', 'office', 'leader', 'unithead', 'liaison', 'inspector', 'member', 'auditor', 'security'];
 
@@ -33,12 +35,14 @@ async function main() {
   };
   const snapshotJob = database.pglite ? new Cron(cfg.snapshotCron, { protect: true }, () => snapshot('scheduled')) : null;
 
+  let stopJobs = () => {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     snapshotJob?.stop();
+    stopJobs();
     await app.close();
     await snapshot('shutdown');
     await database.close();
@@ -50,6 +54,7 @@ async function main() {
   process.on('exit', () => unlock());
 
   await app.listen({ port: cfg.port, host: cfg.host });
+  if (cfg.jobs) stopJobs = startScheduler(database.db, featureJobs, app.log);
   const url = `http://localhost:${cfg.port}`;
   const lines = [
     '',

@@ -106,6 +106,8 @@ export const assessmentSchemes = pgTable(
     status: text('status').notNull().default('draft'),
     trimmedMean: boolean('trimmed_mean').notNull().default(false),
     bands: jsonb('bands').notNull().default([]),
+    /** 加分项 / 减分项 / 一票否决 definitions: [{code, kind, name, cap}] */
+    adjustmentItems: jsonb('adjustment_items').notNull().default([]),
     selfReportDeadline: day('self_report_deadline'),
     ratingDeadline: day('rating_deadline'),
     publishScope: text('publish_scope'),

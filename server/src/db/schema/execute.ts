@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -90,7 +90,11 @@ export const activities = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('activities_tenant_idx').on(t.tenantId, t.heldOn), index('activities_tenant_unit_idx').on(t.tenantId, t.unitId, t.kind)],
+  (t) => [
+    index('activities_tenant_idx').on(t.tenantId, t.heldOn),
+    index('activities_tenant_unit_idx').on(t.tenantId, t.unitId, t.kind),
+    index('activities_grams_gin').using('gin', t.searchGrams),
+  ],
 );
 
 export const activityGoals = pgTable(
@@ -202,6 +206,7 @@ export const regulations = pgTable(
     index('regulations_tenant_status_idx').on(t.tenantId, t.status),
     uniqueIndex('regulations_tenant_series_version_uq').on(t.tenantId, t.seriesId, t.versionNo),
     index('regulations_tenant_unit_idx').on(t.tenantId, t.ownerUnitId),
+    index('regulations_grams_gin').using('gin', t.searchGrams),
   ],
 );
 
@@ -238,6 +243,7 @@ export const outcomes = pgTable(
     // the register's default order
     index('outcomes_tenant_published_idx').on(t.tenantId, t.publishedOn.desc(), t.id),
     index('outcomes_tenant_project_idx').on(t.tenantId, t.projectId),
+    index('outcomes_grams_gin').using('gin', t.searchGrams),
   ],
 );
 
@@ -245,4 +251,42 @@ export const outcomePeople = pgTable(
   'outcome_people',
   { tenantId: tenant(), outcomeId: uuid('outcome_id').notNull(), personId: uuid('person_id').notNull() },
   (t) => [primaryKey({ columns: [t.tenantId, t.outcomeId, t.personId] }), index('outcome_people_tenant_person_idx').on(t.tenantId, t.personId)],
+);
+
+/** Per user and notification kind: which channels deliver it (in-app is always on). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    tenantId: tenant(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind').notNull(),
+    email: boolean('email').notNull().default(false),
+    webhook: boolean('webhook').notNull().default(false),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.kind] })],
+);
+
+/**
+ * Outbox of email and robot-webhook deliveries: written in the transaction of
+ * the notification, sent by a worker with retries and backoff, so a slow or
+ * unreachable channel never blocks a request.
+ */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: id(),
+    tenantId: tenant(),
+    notificationId: uuid('notification_id'),
+    channel: text('channel').notNull(),
+    target: text('target').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('notification_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('notification_deliveries_tenant_idx').on(t.tenantId, t.createdAt)],
 );

@@ -105,7 +105,7 @@ export const documents = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('documents_tenant_campaign_idx').on(t.tenantId, t.campaignId, t.issuedOn)],
+  (t) => [index('documents_tenant_campaign_idx').on(t.tenantId, t.campaignId, t.issuedOn), index('documents_grams_gin').using('gin', t.searchGrams)],
 );
 
 /** Two goal tracks: party goals and business goals (S4), each a tree. */
@@ -167,6 +167,7 @@ export const tasks = pgTable(
     index('tasks_tenant_due_idx').on(t.tenantId, t.dueDate),
     index('tasks_tenant_leader_idx').on(t.tenantId, t.responsiblePersonId),
     uniqueIndex('tasks_tenant_recurrence_uq').on(t.tenantId, t.recurrenceOf, t.recurrenceKey),
+    index('tasks_grams_gin').using('gin', t.searchGrams),
   ],
 );
 
@@ -271,7 +272,11 @@ export const researchTopics = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('research_topics_tenant_idx').on(t.tenantId, t.campaignId, t.status), index('research_topics_tenant_leader_idx').on(t.tenantId, t.leaderPersonId)],
+  (t) => [
+    index('research_topics_tenant_idx').on(t.tenantId, t.campaignId, t.status),
+    index('research_topics_tenant_leader_idx').on(t.tenantId, t.leaderPersonId),
+    index('research_topics_grams_gin').using('gin', t.searchGrams),
+  ],
 );
 
 export const researchTopicUnits = pgTable(
@@ -312,5 +317,10 @@ export const lectures = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('lectures_tenant_idx').on(t.tenantId, t.heldOn), index('lectures_tenant_lecturer_idx').on(t.tenantId, t.lecturerPersonId), index('lectures_tenant_unit_idx').on(t.tenantId, t.audienceUnitId)],
+  (t) => [
+    index('lectures_tenant_idx').on(t.tenantId, t.heldOn),
+    index('lectures_tenant_lecturer_idx').on(t.tenantId, t.lecturerPersonId),
+    index('lectures_tenant_unit_idx').on(t.tenantId, t.audienceUnitId),
+    index('lectures_grams_gin').using('gin', t.searchGrams),
+  ],
 );
