@@ -66,6 +66,20 @@ export const appRoutes: AppRoute[] = [
       { path: '/execute/regulation-cleanup', name: 'menu.execute.regulationCleanup', access: 'execute.regulation.read', icon: <FileSyncOutlined />, component: lazy(() => import('../pages/regulations/CleanupPage')) },
     ],
   },
+  {
+    path: '/assess',
+    name: 'menu.assess',
+    icon: <CheckSquareOutlined />,
+    // 同考核 pages: dispatch, supervision, assessment schemes, rating, results, exchange (one line each)
+    children: [],
+  },
+  {
+    path: '/insight',
+    name: 'menu.insight',
+    icon: <BarChartOutlined />,
+    // cockpit, briefing (one line each)
+    children: [],
+  },
   { path: '/notifications', name: 'menu.notifications', icon: <BellOutlined />, hideInMenu: true, component: lazy(() => import('../pages/notifications')) },
   {
     path: '/admin',

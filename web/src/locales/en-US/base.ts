@@ -258,6 +258,8 @@ export const base: Record<baseKeys, string> = {
   'error.INTERNAL': 'Internal server error; please try again later',
 
   'menu.execute': 'Implementation',
+  'menu.assess': 'Assessment',
+  'menu.insight': 'Insight',
   'menu.execute.myTasks': 'My tasks to report',
   'menu.execute.reports': 'Progress reports',
   'menu.execute.outcomes': 'Outcomes',

@@ -256,6 +256,8 @@ export const base = {
   'error.INTERNAL': '服务器内部错误，请稍后重试',
 
   'menu.execute': '同落实',
+  'menu.assess': '同考核',
+  'menu.insight': '态势',
   'menu.execute.myTasks': '我的任务报送',
   'menu.execute.reports': '进展报告审核',
   'menu.execute.outcomes': '成果登记',
