@@ -48,10 +48,37 @@ export const permissions = [
   'execute.report.read',
   'execute.report.write',
   'execute.report.review',
+  'execute.activity.read',
+  'execute.activity.write',
+  'execute.honour.read',
+  'execute.honour.nominate',
+  'execute.honour.review',
+  'execute.innovation.read',
+  'execute.innovation.write',
+  'execute.innovation.review',
   'execute.outcome.read',
   'execute.outcome.write',
   'execute.regulation.read',
   'execute.regulation.write',
+  'assess.dispatch.read',
+  'assess.dispatch.write',
+  'assess.followup.write',
+  'assess.supervision.read',
+  'assess.supervision.write',
+  'assess.exchange.read',
+  'assess.exchange.write',
+  'assess.scheme.read',
+  'assess.scheme.write',
+  'assess.self.write',
+  'assess.rating.write',
+  'assess.result.read',
+  'assess.result.publish',
+  'assess.application.read',
+  'assess.application.write',
+  'insight.cockpit.read',
+  'insight.briefing.read',
+  'search.read',
+  'notify.settings.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -86,14 +113,33 @@ const reportReview: Permission = 'execute.report.review';
 const recordRead: Permission[] = ['execute.outcome.read', 'execute.regulation.read'];
 const recordWrite: Permission[] = ['execute.outcome.write', 'execute.regulation.write'];
 
+/**
+ * 同落实 records (S7, S9): activities and 双创 projects are kept by the units
+ * and the office; honours rounds: units nominate, the office reviews; the
+ * publicity list is visible to everyone in the tenant.
+ */
+const execOffice: Permission[] = ['execute.activity.read', 'execute.activity.write', 'execute.honour.read', 'execute.honour.review', 'execute.innovation.read', 'execute.innovation.write', 'execute.innovation.review'];
+const execUnit: Permission[] = ['execute.activity.read', 'execute.activity.write', 'execute.honour.read', 'execute.honour.nominate', 'execute.innovation.read', 'execute.innovation.write'];
+const execRead: Permission[] = ['execute.activity.read', 'execute.honour.read', 'execute.innovation.read'];
+
+/**
+ * 同考核 (S12–S14): the office runs dispatch, schemes and publication; the
+ * working groups (inspector) check; units self-assess and close their
+ * follow-ups; any assigned rater rates; results are read as published.
+ */
+const assessRead: Permission[] = ['assess.dispatch.read', 'assess.supervision.read', 'assess.exchange.read', 'assess.scheme.read', 'assess.result.read', 'assess.application.read'];
+const assessOffice: Permission[] = [...assessRead, 'assess.dispatch.write', 'assess.followup.write', 'assess.supervision.write', 'assess.exchange.write', 'assess.scheme.write', 'assess.rating.write', 'assess.result.publish', 'assess.application.write'];
+const assessUnit: Permission[] = ['assess.dispatch.read', 'assess.followup.write', 'assess.supervision.read', 'assess.exchange.read', 'assess.scheme.read', 'assess.self.write', 'assess.rating.write', 'assess.result.read'];
+const insight: Permission[] = ['insight.cockpit.read', 'insight.briefing.read', 'search.read'];
+
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', 'user.read', 'user.write', 'user.unlock', ...deployRead, ...deployWrite, ...activityRead, ...activityWrite, ...taskOffice, reportRead, reportReview, ...recordRead, ...recordWrite],
-  office: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', ...deployRead, ...deployWrite, ...activityRead, ...activityWrite, 'plan.leaderView.read', ...taskOffice, reportRead, reportReview, ...recordRead, ...recordWrite],
-  leader: [...orgRead, ...deployRead, ...activityRead, 'plan.research.write', 'plan.leaderView.read', 'plan.task.read', 'plan.task.comment', reportRead, ...recordRead],
-  unit_head: [...orgRead, 'org.person.write', ...deployRead, ...activityRead, 'plan.study.write', 'plan.lecture.write', ...taskOwner, reportRead, reportWrite, ...recordRead, 'execute.outcome.write'],
-  liaison: [...orgRead, 'org.person.write', ...deployRead, ...activityRead, 'plan.study.write', 'plan.lecture.write', ...taskOwner, reportRead, reportWrite, ...recordRead, 'execute.outcome.write'],
-  inspector: [...orgRead, ...deployRead, ...activityRead, 'plan.leaderView.read', 'plan.task.read', reportRead, reportReview, ...recordRead],
-  member: [...orgRead, ...deployRead, 'plan.study.read', 'plan.lecture.read', 'execute.outcome.read'],
+  admin: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', 'user.read', 'user.write', 'user.unlock', ...deployRead, ...deployWrite, ...activityRead, ...activityWrite, ...taskOffice, reportRead, reportReview, ...recordRead, ...recordWrite, ...execOffice, ...assessOffice, ...insight, 'notify.settings.write'],
+  office: [...orgRead, 'org.unit.write', 'org.person.write', 'org.duty.write', 'org.import', ...deployRead, ...deployWrite, ...activityRead, ...activityWrite, 'plan.leaderView.read', ...taskOffice, reportRead, reportReview, ...recordRead, ...recordWrite, ...execOffice, ...assessOffice, ...insight, 'notify.settings.write'],
+  leader: [...orgRead, ...deployRead, ...activityRead, 'plan.research.write', 'plan.leaderView.read', 'plan.task.read', 'plan.task.comment', reportRead, ...recordRead, ...execRead, ...assessRead, 'assess.rating.write', ...insight],
+  unit_head: [...orgRead, 'org.person.write', ...deployRead, ...activityRead, 'plan.study.write', 'plan.lecture.write', ...taskOwner, reportRead, reportWrite, ...recordRead, 'execute.outcome.write', ...execUnit, ...assessUnit, 'assess.application.read', ...insight],
+  liaison: [...orgRead, 'org.person.write', ...deployRead, ...activityRead, 'plan.study.write', 'plan.lecture.write', ...taskOwner, reportRead, reportWrite, ...recordRead, 'execute.outcome.write', ...execUnit, ...assessUnit, 'search.read'],
+  inspector: [...orgRead, ...deployRead, ...activityRead, 'plan.leaderView.read', 'plan.task.read', reportRead, reportReview, ...recordRead, ...execRead, ...assessRead, 'assess.supervision.write', 'assess.rating.write', ...insight],
+  member: [...orgRead, ...deployRead, 'plan.study.read', 'plan.lecture.read', 'execute.outcome.read', 'execute.activity.read', 'execute.honour.read', 'assess.exchange.read', 'assess.rating.write', 'assess.result.read', 'search.read'],
   auditor: ['org.unit.read', 'audit.read'],
   security: ['org.unit.read', 'user.read', 'user.unlock', 'security.manage'],
 };
