@@ -3,6 +3,7 @@ import { lectures } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
 import { gramsMatchSql } from '../../platform/search/match.js';
+import { inListOrder } from '../../platform/paging.js';
 
 export interface LectureFilter {
   lecturerPersonId?: string;
@@ -82,13 +83,7 @@ export async function listLectures(db: Db, tenantId: string, scope: Scope, f: Le
 }
 
 export async function* iterateLectures(db: Db, tenantId: string, scope: Scope, f: LectureFilter, sort?: string, batch = 1000) {
-  const where = lectureWhere(tenantId, scope, f);
-  for (let offset = 0; ; offset += batch) {
-    const rows = rowsOf<LectureRow>(await db.execute(sql`${lectureSelect} where ${where} order by ${orderBy(sort)} limit ${batch} offset ${offset}`));
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  yield* inListOrder<LectureRow>(db, { select: lectureSelect, where: lectureWhere(tenantId, scope, f), order: orderBy(sort), idColumn: sql`l.id` }, batch);
 }
 
 export async function getLecture(db: Db, tenantId: string, scope: Scope, id: string): Promise<LectureRow | null> {

@@ -3,6 +3,7 @@ import { contributionAreas, outcomePeople, outcomes } from '../../db/schema/inde
 import type { Db } from '../../db/client.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
 import { gramsMatchSql } from '../../platform/search/match.js';
+import { inListOrder } from '../../platform/paging.js';
 
 export interface OutcomeFilter {
   kind?: string;
@@ -96,13 +97,7 @@ export async function listOutcomes(db: Db, tenantId: string, scope: Scope, f: Ou
 }
 
 export async function* iterateOutcomes(db: Db, tenantId: string, scope: Scope, f: OutcomeFilter, sort?: string, batch = 1000) {
-  const where = outcomeWhere(tenantId, scope, f);
-  for (let offset = 0; ; offset += batch) {
-    const rows = rowsOf<OutcomeRow>(await db.execute(sql`${outcomeSelect} where ${where} order by ${orderBy(sort)} limit ${batch} offset ${offset}`));
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  yield* inListOrder<OutcomeRow>(db, { select: outcomeSelect, where: outcomeWhere(tenantId, scope, f), order: orderBy(sort), idColumn: sql`o.id` }, batch);
 }
 
 export async function getOutcome(db: Db, tenantId: string, scope: Scope, id: string): Promise<OutcomeRow | null> {

@@ -3,6 +3,7 @@ import { regulations } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../access/scope.js';
 import { gramsMatchSql } from '../../platform/search/match.js';
+import { inListOrder } from '../../platform/paging.js';
 
 export interface RegulationFilter {
   status?: string;
@@ -79,13 +80,7 @@ export async function listRegulations(db: Db, tenantId: string, f: RegulationFil
 }
 
 export async function* iterateRegulations(db: Db, tenantId: string, f: RegulationFilter, sort?: string, batch = 1000) {
-  const where = regulationWhere(tenantId, f);
-  for (let offset = 0; ; offset += batch) {
-    const rows = rowsOf<RegulationRow>(await db.execute(sql`${regulationSelect} where ${where} order by ${orderBy(sort)} limit ${batch} offset ${offset}`));
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  yield* inListOrder<RegulationRow>(db, { select: regulationSelect, where: regulationWhere(tenantId, f), order: orderBy(sort), idColumn: sql`g.id` }, batch);
 }
 
 export async function getRegulation(db: Db, tenantId: string, id: string): Promise<RegulationRow | null> {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
 import { textArray } from '../../platform/search/match.js';
 import { taskScopeSql } from '../tasks/task.query.js';
+import { inListOrder } from '../../platform/paging.js';
 
 /**
  * All SQL of progress reports. A report is visible exactly when its task is
@@ -115,12 +116,8 @@ export async function listReports(db: Db, v: Viewer, f: ReportFilter, page: { pa
 }
 
 export async function* iterateReports(db: Db, v: Viewer, f: ReportFilter, sort?: string, batch = 1000) {
-  const where = reportWhere(v, f);
-  for (let offset = 0; ; offset += batch) {
-    const rows = rowsOf<ReportRow>(await db.execute(sql`${reportSelect} where ${where} order by ${orderBy(sort)} limit ${batch} offset ${offset}`));
-    if (rows.length) yield rows.map(normalize);
-    if (rows.length < batch) return;
-  }
+  const q = { select: reportSelect, where: reportWhere(v, f), order: orderBy(sort), idColumn: sql`r.id` };
+  for await (const rows of inListOrder<ReportRow>(db, q, batch)) yield rows.map(normalize);
 }
 
 /** A report within scope, or null (also when it exists outside the scope). */

@@ -3,6 +3,7 @@ import { researchProblems, researchTopicUnits, researchTopics } from '../../db/s
 import type { Db } from '../../db/client.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
 import { gramsMatchSql } from '../../platform/search/match.js';
+import { inListOrder } from '../../platform/paging.js';
 
 export interface TopicFilter {
   status?: string;
@@ -111,13 +112,7 @@ export async function listTopics(db: Db, tenantId: string, scope: Scope, f: Topi
 }
 
 export async function* iterateTopics(db: Db, tenantId: string, scope: Scope, f: TopicFilter, sort?: string, batch = 1000) {
-  const where = topicWhere(tenantId, scope, f);
-  for (let offset = 0; ; offset += batch) {
-    const rows = rowsOf<TopicRow>(await db.execute(sql`${topicSelect} where ${where} order by ${orderBy(sort)} limit ${batch} offset ${offset}`));
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  yield* inListOrder<TopicRow>(db, { select: topicSelect, where: topicWhere(tenantId, scope, f), order: orderBy(sort), idColumn: sql`t.id` }, batch);
 }
 
 export async function getTopic(db: Db, tenantId: string, scope: Scope, id: string): Promise<TopicRow | null> {

@@ -3,6 +3,7 @@ import { studyAttendees, studySessionGoals, studySessions } from '../../db/schem
 import type { Db } from '../../db/client.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
 import { like } from './refs.repo.js';
+import { inListOrder } from '../../platform/paging.js';
 
 export interface StudyFilter {
   kind?: string;
@@ -99,13 +100,7 @@ export async function listSessions(db: Db, tenantId: string, scope: Scope, f: St
 
 /** Every matching session in batches, for exports. */
 export async function* iterateSessions(db: Db, tenantId: string, scope: Scope, f: StudyFilter, sort?: string, batch = 1000) {
-  const where = sessionWhere(tenantId, scope, f);
-  for (let offset = 0; ; offset += batch) {
-    const rows = rowsOf<SessionRow>(await db.execute(sql`${sessionSelect} where ${where} order by ${orderBy(sort)} limit ${batch} offset ${offset}`));
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batch) return;
-  }
+  yield* inListOrder<SessionRow>(db, { select: sessionSelect, where: sessionWhere(tenantId, scope, f), order: orderBy(sort), idColumn: sql`s.id` }, batch);
 }
 
 /** One session if it exists and the scope lets the caller see it. */

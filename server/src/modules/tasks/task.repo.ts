@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
 import type { TaskClock } from './task.settings.js';
 import { taskOrder, taskScopeSql, taskWhere, type TaskFilter } from './task.query.js';
+import { inListOrder } from '../../platform/paging.js';
 
 export type TaskRecord = typeof tasks.$inferSelect;
 
@@ -86,11 +87,8 @@ export async function listTasks(db: Db, v: Viewer, clock: TaskClock, f: TaskFilt
 
 /** Every matching task in pages of `batch`, for exports. */
 export async function* iterateTasks(db: Db, v: Viewer, clock: TaskClock, f: TaskFilter, sort?: string, batch = 1000) {
-  for (let page = 1; ; page++) {
-    const { rows } = await listTasks(db, v, clock, f, { page, pageSize: batch, sort });
-    if (rows.length) yield rows;
-    if (rows.length < batch) return;
-  }
+  const q = { select: selectRows(v.scope, v.userId), where: taskWhere(v.tenantId, v.scope, v.userId, clock, f), order: taskOrder(sort, clock), idColumn: sql`t.id` };
+  for await (const rows of inListOrder<TaskRow>(db, q, batch)) yield rows.map(normalize);
 }
 
 /** A task within scope, or null (also when it exists outside the scope). */
