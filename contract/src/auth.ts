@@ -8,8 +8,16 @@ export const loginBody = z
     username: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(256),
     tenant: z.string().trim().min(1).max(64).optional(),
+    /** the 6-digit code of the authenticator app, required once TOTP is enabled */
+    otp: z.string().regex(/^\d{6}$/).optional(),
   })
   .strict();
+
+/** Second factor (TOTP, RFC 6238): set up, confirm with a code, disable with password and code. */
+export const totpStatus = z.object({ enabled: z.boolean(), enabledAt: z.string().nullable() });
+export const totpSetupResponse = z.object({ secret: z.string(), uri: z.string() });
+export const totpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/) }).strict();
+export const totpDisableBody = z.object({ password: z.string().min(1).max(256), code: z.string().regex(/^\d{6}$/) }).strict();
 
 export const sessionUser = z.object({
   id: z.uuid(),
@@ -22,6 +30,7 @@ export const sessionUser = z.object({
   mustChangePassword: z.boolean(),
   /** Set when the change is required because the password is older than the tenant's maximum age. */
   passwordExpired: z.boolean().optional(),
+  totpEnabled: z.boolean().optional(),
   permissions: z.array(z.string()),
   scope: z.object({ kind: z.enum(['all', 'duty', 'unit', 'self']), unitIds: z.array(z.uuid()) }),
 });

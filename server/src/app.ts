@@ -15,6 +15,7 @@ import { registerErrorHandler } from './platform/errors.js';
 import { registerTextGuard } from './platform/text-guard.js';
 import { registerAuthHook } from './platform/auth/auth.hook.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
+import { totpRoutes } from './platform/auth/totp.routes.js';
 import { registerMetrics } from './platform/metrics.js';
 import { unitRoutes } from './modules/org/units.routes.js';
 import { peopleRoutes } from './modules/org/people.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(cfg: Config, database: Database, opts: { logger?:
 
   const deps = { db: database.db, cfg };
   await app.register(authRoutes, deps);
+  await app.register(totpRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(dutyRoutes, deps);

@@ -237,6 +237,11 @@ describeDb('permissions', () => {
       targets: NA,
       build: async () => ({ method: 'POST', url: `/api/v1/users/${(await freshUser()).id}/unlock` }),
     },
+    'POST /api/v1/users/:id/totp/reset': {
+      scoped: false,
+      targets: NA,
+      build: async () => ({ method: 'POST', url: `/api/v1/users/${(await freshUser()).id}/totp/reset` }),
+    },
     'GET /api/v1/audit-log': { scoped: false, targets: NA, build: async () => ({ method: 'GET', url: '/api/v1/audit-log' }) },
   };
 

@@ -8,7 +8,7 @@ interface AuthContextValue {
   user: SessionUser | null;
   /** true until the first GET /auth/me answered */
   loading: boolean;
-  login: (username: string, password: string) => Promise<SessionUser>;
+  login: (username: string, password: string, otp?: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
   /** Forget the session locally (after a password change the server ended it). */
   clear: () => void;
@@ -67,8 +67,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [clear, navigate, here]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      const me = await api.post<MeResponse>('/api/v1/auth/login', { username, password }, { noAuthRedirect: true });
+    async (username: string, password: string, otp?: string) => {
+      const me = await api.post<MeResponse>('/api/v1/auth/login', { username, password, ...(otp ? { otp } : {}) }, { noAuthRedirect: true });
       queryClient.clear();
       return accept(me);
     },

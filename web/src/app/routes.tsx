@@ -80,6 +80,7 @@ export const appRoutes: AppRoute[] = [
     // cockpit, briefing (one line each)
     children: [],
   },
+  { path: '/account/security', name: 'user.menu.security', hideInMenu: true, component: lazy(() => import('../pages/account/SecurityPage')) },
   { path: '/notifications', name: 'menu.notifications', icon: <BellOutlined />, hideInMenu: true, component: lazy(() => import('../pages/notifications')) },
   {
     path: '/admin',

@@ -4,8 +4,9 @@ import type { Config } from '../../config.js';
 import { resolveScope } from '../../access/scope.js';
 import { AppError } from '../errors.js';
 import { appendAudit } from '../audit/audit.repo.js';
-import type { RequestContext } from '../context.js';
+import type { Actor, RequestContext } from '../context.js';
 import { decoyHash, verifyPassword } from './password.js';
+import { verifyTotp } from './totp.js';
 import { passwordExpired } from './password-policy.js';
 import * as repo from './auth.repo.js';
 
@@ -13,6 +14,7 @@ export interface LoginInput {
   username: string;
   password: string;
   tenant?: string;
+  otp?: string;
   ip: string;
   userAgent?: string;
 }
@@ -42,6 +44,7 @@ export async function login(db: Db, cfg: Config, input: LoginInput) {
     if (failures >= cfg.lockoutThreshold) throw new AppError('ACCOUNT_LOCKED', 'account locked after repeated failed logins', { lockoutMinutes: cfg.lockoutMinutes });
     throw new AppError('INVALID_CREDENTIALS', 'wrong username or password', { remainingAttempts: cfg.lockoutThreshold - failures });
   }
+  if (user.totpEnabledAt && user.totpSecret) await checkSecondFactor(db, cfg, { id: user.id, secret: user.totpSecret, failedLogins: user.failedLogins }, actor, input.otp);
   const expired = passwordExpired(user.passwordChangedAt, tenant.settings);
   const session = await db.transaction(async (tx) => {
     await repo.recordSuccessfulLogin(tx, user.id);
@@ -51,6 +54,21 @@ export async function login(db: Db, cfg: Config, input: LoginInput) {
     return repo.createSession(tx, tenant.id, user.id, input.ip, input.userAgent);
   });
   return session;
+}
+
+/**
+ * With TOTP on, the password alone opens nothing: no code → TOTP_REQUIRED (the
+ * login form then asks for it); a wrong code counts as a failed login towards the lockout.
+ */
+async function checkSecondFactor(db: Db, cfg: Config, user: { id: string; secret: string; failedLogins: number }, actor: Actor, otp: string | undefined) {
+  if (!otp) throw new AppError('TOTP_REQUIRED', 'enter the code of your authenticator app');
+  if (verifyTotp(user.secret, otp)) return;
+  await db.transaction(async (tx) => {
+    await repo.recordFailedLogin(tx, user.id, cfg.lockoutThreshold, cfg.lockoutMinutes);
+    await appendAudit(tx, actor, { action: 'login_failed_totp', entity: 'auth', entityId: user.id });
+  });
+  if (user.failedLogins + 1 >= cfg.lockoutThreshold) throw new AppError('ACCOUNT_LOCKED', 'account locked after repeated failed logins', { lockoutMinutes: cfg.lockoutMinutes });
+  throw new AppError('TOTP_INVALID', 'wrong code', { issues: [{ path: 'body.otp', message: 'wrong code' }] });
 }
 
 export type SessionLookup =

@@ -1,6 +1,6 @@
 import { Avatar, Dropdown, Space } from 'antd';
 import type { MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
@@ -26,11 +26,13 @@ export function HeaderBar() {
 
   const items: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('user.menu.changePassword')}</span> },
+    { key: 'security', icon: <SafetyOutlined />, label: <span data-testid="menu-security">{t('user.menu.security')}</span> },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('user.menu.logout')}</span> },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') navigate('/change-password');
+    if (key === 'security') navigate('/account/security');
     if (key === 'logout') void logout();
   };
 

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { isApiError } from '../../app/api';
 import { LangSwitch } from '../../components/LangSwitch';
 import { brand } from '../../app/theme';
 
 interface LoginForm {
   username: string;
   password: string;
+  otp?: string;
 }
 
 /** Only same-site paths may be the target after login. */
@@ -25,14 +27,21 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // shown once the server says this account has a second factor
+  const [needOtp, setNeedOtp] = useState(false);
 
   const onFinish = async (v: LoginForm) => {
     setBusy(true);
     setError(null);
     try {
-      const user = await login(v.username, v.password);
+      const user = await login(v.username, v.password, needOtp ? v.otp : undefined);
       navigate(user.mustChangePassword ? '/change-password' : safeRedirect(params.get('redirect')), { replace: true });
     } catch (e) {
+      if (isApiError(e) && e.code === 'TOTP_REQUIRED') {
+        setNeedOtp(true);
+        setError(null);
+        return;
+      }
       setError(e);
     } finally {
       setBusy(false);
@@ -62,6 +71,11 @@ export default function LoginPage() {
           <Form.Item name="password" label={t('auth.login.password')} rules={[{ required: true, message: t('auth.login.passwordRequired') }]}>
             <Input.Password id="password" prefix={<LockOutlined />} size="large" autoComplete="current-password" />
           </Form.Item>
+          {needOtp && (
+            <Form.Item name="otp" label={t('auth.totp.code')} extra={t('auth.totp.loginHint')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.totp.codeFormat') }]}>
+              <Input id="otp" prefix={<SafetyOutlined />} size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" size="large" block loading={busy} data-testid="login-submit">
             {t('auth.login.submit')}
           </Button>
