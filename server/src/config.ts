@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkRetentionDays } from './platform/audit/retention.js';
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -32,6 +33,24 @@ export function loadConfig(env = process.env) {
     cookieSecure: env.COOKIE_SECURE === '1',
     /** Scheduled jobs (weekly dispatch, reminders); off with SANTONG_JOBS=0. */
     jobs: env.SANTONG_JOBS !== '0',
+    /** Audit rows older than this many days are archived and purged daily; 0 keeps them forever (等保: ≥ 180). */
+    auditRetentionDays: checkRetentionDays(int(env, 'AUDIT_RETENTION_DAYS', 0)),
+    /** Outgoing email (notifications by email are off without SMTP_HOST). */
+    smtp: {
+      host: env.SMTP_HOST || null,
+      port: int(env, 'SMTP_PORT', 587),
+      secure: env.SMTP_SECURE === '1',
+      user: env.SMTP_USER || null,
+      pass: env.SMTP_PASS || null,
+      from: env.SMTP_FROM || 'Santong <no-reply@localhost>',
+    },
+    /** The notification outbox worker: how often it looks, how long a webhook may take, retries. */
+    notify: {
+      intervalMs: int(env, 'NOTIFY_INTERVAL_SECONDS', 15) * 1000,
+      webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 5000),
+      maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 6),
+      retryBaseMs: int(env, 'NOTIFY_RETRY_BASE_SECONDS', 60) * 1000,
+    },
   };
 }
 export type Config = ReturnType<typeof loadConfig>;

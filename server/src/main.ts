@@ -6,6 +6,9 @@ import { lockDataDir } from './platform/datadir.js';
 import { takeSnapshot } from './platform/snapshots.js';
 import { startScheduler } from './platform/jobs/runner.js';
 import { featureJobs } from './modules/jobs.js';
+import { auditRetentionJob } from './platform/audit/retention.js';
+import path from 'node:path';
+import { startDeliveryWorker } from './platform/notify/delivery.js';
 
 const DEMO_USERS = ['admin', 'office', 'leader', 'unithead', 'liaison', 'inspector', 'member', 'auditor', 'security'];
 
@@ -36,6 +39,7 @@ async function main() {
   const snapshotJob = database.pglite ? new Cron(cfg.snapshotCron, { protect: true }, () => snapshot('scheduled')) : null;
 
   let stopJobs = () => {};
+  let stopDeliveries = () => {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -43,6 +47,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     snapshotJob?.stop();
     stopJobs();
+    stopDeliveries();
     await app.close();
     await snapshot('shutdown');
     await database.close();
@@ -54,7 +59,8 @@ async function main() {
   process.on('exit', () => unlock());
 
   await app.listen({ port: cfg.port, host: cfg.host });
-  if (cfg.jobs) stopJobs = startScheduler(database.db, featureJobs, app.log);
+  if (cfg.jobs) stopJobs = startScheduler(database.db, [...featureJobs, ...auditRetentionJob(cfg.auditRetentionDays, path.join(cfg.dataDir, 'audit-archive'))], app.log);
+  stopDeliveries = startDeliveryWorker(database.db, cfg, app.log);
   const url = `http://localhost:${cfg.port}`;
   const lines = [
     '',

@@ -96,11 +96,21 @@ export async function listAudit(db: Db, tenantId: string, f: AuditFilter, page: 
   return { items, total: count };
 }
 
-/** Walks a tenant's chain and reports the first row whose hash does not match. */
+/**
+ * Walks a tenant's chain and reports the first row whose hash does not match.
+ * After a retention purge the chain starts at the anchor recorded by the
+ * `audit_purged` row (the seq and hash of the last removed row).
+ */
 export async function verifyAuditChain(db: Db, tenantId: string): Promise<{ ok: boolean; rows: number; brokenAt?: number }> {
   const rows = await db.select().from(auditLog).where(eq(auditLog.tenantId, tenantId)).orderBy(auditLog.seq);
   let prev = GENESIS;
   let expectSeq = 1;
+  if (rows.length && rows[0].seq !== 1) {
+    const anchor = rows.find((r) => r.action === 'audit_purged' && (r.after as { throughSeq?: number } | null)?.throughSeq === rows[0].seq - 1);
+    if (!anchor) return { ok: false, rows: rows.length, brokenAt: rows[0].seq };
+    prev = (anchor.after as { lastHash: string }).lastHash;
+    expectSeq = rows[0].seq;
+  }
   for (const r of rows) {
     const h = auditHash(prev, {
       tenantId: r.tenantId,
