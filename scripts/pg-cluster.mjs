@@ -92,6 +92,35 @@ export function stopCluster(dir, bin = findPgBin()) {
   }
 }
 
+/**
+ * A streaming-replication standby of a cluster started by startCluster:
+ * pg_basebackup -R (standby.signal + primary_conninfo), started on its own
+ * port. `synchronous` makes the primary wait for the standby's flush at every
+ * commit (synchronous_standby_names = '*', synchronous_commit = on), so an
+ * acknowledged write survives losing the primary.
+ */
+export async function startStandby(primary, { synchronous = true } = {}) {
+  const bin = primary.bin;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'santong-pg-standby-'));
+  const data = path.join(dir, 'data');
+  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
+  runPg(path.join(bin, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '--no-sync']);
+  const port = await freePort();
+  runPg(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir}`, 'start']);
+  if (synchronous) {
+    const psql = (sqlText) => runPg(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-d', 'postgres', '-Atc', sqlText]);
+    psql("alter system set synchronous_standby_names = '*'");
+    psql('alter system set synchronous_commit = on');
+    psql('select pg_reload_conf()');
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, dir, port, bin };
+}
+
+/** pg_ctl on a cluster directory made by startCluster/startStandby (stop -m immediate, promote, …). */
+export function pgCtl(dir, args, bin = findPgBin()) {
+  return runPg(path.join(bin, 'pg_ctl'), ['-D', path.join(dir, 'data'), '-w', '-t', '60', ...args]);
+}
+
 // CLI
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (invokedDirectly) {

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandler } from './platform/errors.js';
+import { registerReadRouting } from './db/read.js';
 import { registerTextGuard } from './platform/text-guard.js';
 import { registerAuthHook } from './platform/auth/auth.hook.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(cfg: Config, database: Database, opts: { logger?:
   registerErrorHandler(app);
   registerTextGuard(app);
   await app.register(cookie);
+  registerReadRouting(app, database);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

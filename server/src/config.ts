@@ -17,6 +17,8 @@ export function loadConfig(env = process.env) {
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
+    /** A read-only standby of DATABASE_URL for read-heavy endpoints (cockpit, exports, search). */
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
     demo: env.SANTONG_DEMO !== '0',
     demoPassword: env.DEMO_PASSWORD || 'Santong@2026',
     logLevel: env.LOG_LEVEL || 'info',

@@ -5,11 +5,22 @@ import type { Config } from '../config.js';
 import { openPglite, openPostgres, runMigrations, type Database } from './client.js';
 import { seedDemo, seedEmpty } from '../demo/seed.js';
 import { rowsOf } from '../access/scope.js';
+import { backfillPersonGrams } from '../modules/org/people.repo.js';
 
 /** Opens the configured database (PGlite in the data dir unless DATABASE_URL is set) and migrates it. */
 export async function openDatabase(cfg: Config): Promise<Database> {
   const database = cfg.databaseUrl ? await openPostgres(cfg.databaseUrl) : await openPglite(path.join(cfg.dataDir, 'pglite'));
   await runMigrations(database);
+  await backfillPersonGrams(database.db);
+  if (cfg.databaseUrl && cfg.databaseReplicaUrl) {
+    const replica = await openPostgres(cfg.databaseReplicaUrl);
+    const closePrimary = database.close;
+    database.replica = replica;
+    database.close = async () => {
+      await replica.close();
+      await closePrimary();
+    };
+  }
   return database;
 }
 

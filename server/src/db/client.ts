@@ -20,6 +20,8 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** A streaming-replication standby for read-heavy endpoints (DATABASE_REPLICA_URL); see db/read.ts. */
+  replica?: Database;
 }
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');

@@ -23,7 +23,7 @@ export async function peopleRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   r.get('/api/v1/people/export', { config: { permission: 'org.person.read' }, schema: { tags, querystring: personExportQuery } }, async (req, reply) => {
     const { sort: _sort, subtree, dualLeader, ...f } = req.query;
-    const batches = repo.iteratePeople(db, req.ctx.tenantId, req.ctx.scope, { ...f, subtree: bool(subtree), dualLeader: bool(dualLeader) });
+    const batches = repo.iteratePeople(await req.readDb(), req.ctx.tenantId, req.ctx.scope, { ...f, subtree: bool(subtree), dualLeader: bool(dualLeader) });
     return sendXlsxStream(reply, '人员名单.xlsx', '人员', [
       { header: '工号', key: 'staffNo', value: (p) => p.staffNo },
       { header: '姓名', key: 'name', value: (p) => p.name },

@@ -41,14 +41,15 @@ export async function outcomeRoutes(app: FastifyInstance, { db }: { db: Db }) {
   });
 
   r.get('/api/v1/outcomes/stats', { config: read, schema: { tags, querystring: outcomeStatsQuery, response: { 200: outcomeStats } } }, async (req) =>
-    service.outcomeStats(db, req.ctx, req.query),
+    service.outcomeStats(await req.readDb(), req.ctx, req.query),
   );
 
   r.get('/api/v1/outcomes/export', { config: read, schema: { tags, querystring: outcomeExportQuery } }, async (req, reply) => {
     const { sort, ...f } = req.query;
+    const rdb = await req.readDb();
     const batches = (async function* () {
-      for await (const rows of repo.iterateOutcomes(db, req.ctx.tenantId, req.ctx.scope, f, sort)) {
-        const people = await repo.listOutcomePeople(db, req.ctx.tenantId, rows.map((x) => x.id));
+      for await (const rows of repo.iterateOutcomes(rdb, req.ctx.tenantId, req.ctx.scope, f, sort)) {
+        const people = await repo.listOutcomePeople(rdb, req.ctx.tenantId, rows.map((x) => x.id));
         yield rows.map((x) => presentOutcome(x, people));
       }
     })();

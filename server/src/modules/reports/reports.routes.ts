@@ -49,7 +49,7 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   r.get('/api/v1/progress-reports/export', { config: { permission: 'execute.report.read' }, schema: { tags, querystring: progressReportExportQuery } }, async (req, reply) =>
-    sendXlsxStream(reply, '进展报告.xlsx', '进展报告', exportColumns, service.exportBatches(db, req.ctx, req.query)),
+    sendXlsxStream(reply, '进展报告.xlsx', '进展报告', exportColumns, service.exportBatches(await req.readDb(), req.ctx, req.query)),
   );
 
   r.get('/api/v1/progress-reports/:id', { config: { permission: 'execute.report.read' }, schema: { tags, params: idParams, response: { 200: progressReportDetail } } }, async (req) =>

@@ -65,7 +65,7 @@ export async function taskRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   r.get('/api/v1/tasks/export', { config: { permission: 'plan.task.read' }, schema: { tags, querystring: taskExportQuery } }, async (req, reply) =>
-    sendXlsxStream(reply, '任务清单.xlsx', '任务', exportColumns, exportBatches(db, req.ctx, req.query)),
+    sendXlsxStream(reply, '任务清单.xlsx', '任务', exportColumns, exportBatches(await req.readDb(), req.ctx, req.query)),
   );
 
   r.get('/api/v1/tasks/template', { config: { permission: 'plan.task.import' }, schema: { tags } }, async (_req, reply) => {

@@ -26,6 +26,17 @@ export class ApiClient {
     return c;
   }
 
+  /** Keeps cookies the server sets after login (e.g. the replica read-routing cookie) alongside the session. */
+  private keepCookies(h: Headers) {
+    for (const set of h.getSetCookie()) {
+      const pair = set.split(';')[0];
+      const name = pair.split('=')[0];
+      if (name === 'st_session') continue; // login() owns the session cookie
+      const others = this.cookie.split('; ').filter((c) => c && !c.startsWith(`${name}=`));
+      this.cookie = [...others, pair].join('; ');
+    }
+  }
+
   async login(username: string, password = DEMO_PASSWORD): Promise<ApiResponse> {
     const res = await this.req('POST', '/api/v1/auth/login', { username, password });
     if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
@@ -46,6 +57,7 @@ export class ApiClient {
       payload = JSON.stringify(body);
     }
     const res = await fetch(this.base + path, { method, headers, body: payload });
+    this.keepCookies(res.headers);
     const text = await res.text();
     let parsed: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('application/json')) {
