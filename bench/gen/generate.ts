@@ -4,6 +4,7 @@ import { hashPassword } from '../../server/src/platform/auth/password.js';
 import { genLeaderDuties, genPeople, genPositions, genTenant, genUnits, genUsers } from './org.js';
 import { genCampaigns, genGoals, genTaskGoals, genTasks, genTaskUnits } from './plan.js';
 import { genActivities, genOutcomes, genProgressReports } from './execute.js';
+import { genAssessment } from './assess.js';
 import { Random } from './random.js';
 import type { TenantRefs } from './refs.js';
 import { BENCH_PASSWORD, SEED, tenantCode, type ScaleSpec } from './scale.js';
@@ -27,6 +28,7 @@ export const tableGenerators: { table: string; run: (t: TenantRefs) => Promise<n
   { table: 'progress_reports', run: genProgressReports },
   { table: 'activities', run: genActivities },
   { table: 'outcomes', run: genOutcomes },
+  { table: 'rating_scores', run: genAssessment },
 ];
 
 /** The fixed "today" of the generated story (dates are absolute so runs compare). */

@@ -8,12 +8,15 @@ export interface ScaleSpec {
   progressReports: number;
   activities: number;
   outcomes: number;
+  /** last year's assessment: targets, each rated by every rater on 60 indicators */
+  assessmentTargets: number;
+  assessmentRaters: number;
 }
 
 export const scales: Record<'S' | 'M' | 'L', ScaleSpec> = {
-  S: { name: 'S', tenants: 1, units: 50, people: 500, tasks: 2_000, progressReports: 20_000, activities: 800, outcomes: 4_000 },
-  M: { name: 'M', tenants: 1, units: 200, people: 5_000, tasks: 50_000, progressReports: 500_000, activities: 20_000, outcomes: 100_000 },
-  L: { name: 'L', tenants: 10, units: 200, people: 5_000, tasks: 50_000, progressReports: 500_000, activities: 20_000, outcomes: 100_000 },
+  S: { name: 'S', tenants: 1, units: 50, people: 500, tasks: 2_000, progressReports: 20_000, activities: 800, outcomes: 4_000, assessmentTargets: 20, assessmentRaters: 10 },
+  M: { name: 'M', tenants: 1, units: 200, people: 5_000, tasks: 50_000, progressReports: 500_000, activities: 20_000, outcomes: 100_000, assessmentTargets: 200, assessmentRaters: 30 },
+  L: { name: 'L', tenants: 10, units: 200, people: 5_000, tasks: 50_000, progressReports: 500_000, activities: 20_000, outcomes: 100_000, assessmentTargets: 200, assessmentRaters: 30 },
 };
 
 export type ScaleName = keyof typeof scales;
@@ -35,6 +38,8 @@ export function shrink(spec: ScaleSpec, fraction: number): ScaleSpec {
     progressReports: f(spec.progressReports, 0),
     activities: f(spec.activities, 0),
     outcomes: f(spec.outcomes, 0),
+    assessmentTargets: f(spec.assessmentTargets, 0),
+    assessmentRaters: f(spec.assessmentRaters, 0),
   };
 }
 
