@@ -115,10 +115,26 @@ function fileNameOf(res: Response, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
+/** Reads a response body chunk by chunk, reporting the bytes received so far (streamed exports have no length). */
+async function readWithProgress(res: Response, onProgress: (bytes: number) => void): Promise<Blob> {
+  if (!res.body) return res.blob();
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    bytes += value.byteLength;
+    onProgress(bytes);
+  }
+  return new Blob(parts as BlobPart[], { type: res.headers.get('content-type') ?? 'application/octet-stream' });
+}
+
 /** GET a file (xlsx export, template, report) with the session cookie and save it. */
-async function download(path: string, query?: Query, fallbackName = 'download.xlsx'): Promise<void> {
+async function download(path: string, query?: Query, fallbackName = 'download.xlsx', onProgress?: (bytes: number) => void): Promise<void> {
   const res = await send('GET', path, { query });
-  const blob = await res.blob();
+  const blob = onProgress ? await readWithProgress(res, onProgress) : await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -24,9 +24,12 @@ export function ExcelActions({ base, filters, canImport, onImported, fileStem }:
   const onError = useApiError();
   const [uploading, setUploading] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
+  // bytes received of a running export (null: none running); big exports stream for seconds
+  const [exported, setExported] = useState<number | null>(null);
 
   const upload = async (file: File) => {
     setUploading(true);
+    const hide = message.loading(t('import.running', { name: file.name }), 0);
     try {
       const res = await api.upload<ImportResult>(`${base}/import`, file, file.name);
       if (res?.status === 'failed') setReport({ importId: res.importId, errors: res.errors });
@@ -40,11 +43,22 @@ export function ExcelActions({ base, filters, canImport, onImported, fileStem }:
         setReport({ importId: typeof d.importId === 'string' ? d.importId : undefined, errors: (d.errors as ImportIssue[] | undefined) ?? [] });
       } else onError(e);
     } finally {
+      hide();
       setUploading(false);
     }
   };
 
   const download = (path: string, name: string, query?: Query) => api.download(path, query, name).catch(onError);
+  const exportList = async () => {
+    setExported(0);
+    try {
+      await api.download(`${base}/export`, filters, `${fileStem}.xlsx`, setExported);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setExported(null);
+    }
+  };
 
   return (
     <>
@@ -62,8 +76,8 @@ export function ExcelActions({ base, filters, canImport, onImported, fileStem }:
           </Button>
         </Upload>
       )}
-      <Button icon={<DownloadOutlined />} onClick={() => void download(`${base}/export`, `${fileStem}.xlsx`, filters)} data-testid="export-button">
-        {t('export.button')}
+      <Button icon={<DownloadOutlined />} loading={exported !== null} onClick={() => void exportList()} data-testid="export-button">
+        {exported === null ? t('export.button') : t('export.running', { size: (exported / 1048576).toFixed(1) })}
       </Button>
       {canImport && (
         <Button icon={<FileExcelOutlined />} onClick={() => void download(`${base}/template`, `${fileStem}-template.xlsx`)} data-testid="template-button">
