@@ -111,6 +111,7 @@ export const base: Record<baseKeys, string> = {
   'role.security': 'Security administrator',
 
   'import.button': 'Import',
+  'import.running': 'Importing and checking {{name}}…',
   'import.done': 'Import done: {{count}} record(s) created',
   'import.invalid': 'Import failed: the file has errors, nothing was written',
   'import.reportTitle': 'Import error report',
@@ -120,6 +121,7 @@ export const base: Record<baseKeys, string> = {
   'import.downloadReport': 'Download error report',
   'import.accept': '.xlsx files only',
   'export.button': 'Export',
+  'export.running': 'Exporting {{size}} MB…',
   'template.button': 'Template',
 
   'users.username': 'Username',

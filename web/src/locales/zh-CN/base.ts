@@ -109,6 +109,7 @@ export const base = {
   'role.security': '安全管理员',
 
   'import.button': '导入',
+  'import.running': '正在导入并校验 {{name}}…',
   'import.done': '导入成功，新增 {{count}} 条记录',
   'import.invalid': '导入失败：文件中有错误，未写入任何数据',
   'import.reportTitle': '导入错误报告',
@@ -118,6 +119,7 @@ export const base = {
   'import.downloadReport': '下载错误报告',
   'import.accept': '仅支持 .xlsx 文件',
   'export.button': '导出',
+  'export.running': '导出中 {{size}} MB…',
   'template.button': '下载模板',
 
   'users.username': '用户名',
