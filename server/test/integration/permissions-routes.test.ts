@@ -42,7 +42,7 @@ describeDb('permissions of every route', () => {
         const res = await call(t.app, sessions[role], method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
         cases++;
         const allowed = hasPermission([role], route.permission as never);
-        const body = res.headers['content-type']?.includes('json') ? res.json() : null;
+        const body = String(res.headers['content-type'] ?? '').includes('json') ? res.json() : null;
         const denied = res.statusCode === 403 && body?.error?.code === 'FORBIDDEN' && DENIED.test(body.error.message);
         if (allowed === denied) wrong.push(`${route.method} ${route.url} as ${role}: ${res.statusCode} ${body?.error?.code ?? ''} (permission ${route.permission})`);
         if (res.statusCode >= 500) wrong.push(`${route.method} ${route.url} as ${role}: ${res.statusCode}`);

@@ -1,17 +1,11 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPgBin, pgCtl, startCluster, startStandby, stopCluster } from '../../../scripts/pg-cluster.mjs';
+import { findPgBin, pgCtl, startCluster, startStandby, stopCluster, type Cluster } from '../../../scripts/pg-cluster.mjs';
 import { tmpDir } from './support/engines.js';
 import { ApiClient } from './support/http.js';
 import { killAllServers, startServer, type ServerProcess } from './support/server.js';
 
-interface Cluster {
-  url: string;
-  dir: string;
-  port: number;
-  bin: string;
-}
 
 async function sqlOn(url: string, text: string): Promise<Record<string, unknown>[]> {
   const c = new pg.Client({ connectionString: url });
