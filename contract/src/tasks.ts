@@ -113,6 +113,7 @@ export const taskFilterQuery = {
   root: flag.describe('top-level tasks of your view (a task whose parent is outside your scope counts as top-level)'),
   unitId: z.uuid().optional().describe('owner unit or co-unit'),
   subtree: flag.describe('with unitId: include the unit’s sub-units'),
+  ownerUnitId: z.uuid().optional().describe('owner unit only (the cockpit’s per-unit figures link here)'),
   leaderId: z.uuid().optional().describe('responsible person'),
   status: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).optional().describe('one or more statuses, comma separated'),
   rag: z.string().regex(/^[a-z]+(,[a-z]+)*$/).optional().describe('red, amber, green or none; comma separated'),

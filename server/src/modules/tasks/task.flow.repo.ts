@@ -92,8 +92,8 @@ export async function extensionStats(db: Db, v: Viewer, campaignId?: string) {
   };
 }
 
-type FusionRow = { total: number; fused: number; weight: number; fusedWeight: number };
-const fusionCols = sql`count(*)::int as total, count(*) filter (where t.fused)::int as fused,
+export type FusionRow = { total: number; fused: number; weight: number; fusedWeight: number };
+export const fusionCols = sql`count(*)::int as total, count(*) filter (where t.fused)::int as fused,
   coalesce(sum(t.weight), 0)::float8 as weight, coalesce(sum(t.weight) filter (where t.fused), 0)::float8 as "fusedWeight"`;
 
 /**

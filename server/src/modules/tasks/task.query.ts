@@ -78,6 +78,7 @@ export function taskWhere(tenantId: string, scope: Scope, userId: string, clock:
   if (f.root === 'true')
     conds.push(scope.kind === 'all' ? sql`t.parent_id is null` : sql`(t.parent_id is null or not exists (select 1 from tasks vp where vp.id = t.parent_id and vp.tenant_id = t.tenant_id and ${taskScopeSql(scope, 'vp')}))`);
   if (f.unitId) conds.push(unitFilter(tenantId, f.unitId, f.subtree === 'true'));
+  if (f.ownerUnitId) conds.push(sql`t.owner_unit_id = ${f.ownerUnitId}`);
   if (f.leaderId) conds.push(sql`t.responsible_person_id = ${f.leaderId}`);
   if (f.status) conds.push(sql`t.status = any(${textArray(list(f.status))})`);
   if (f.rag) conds.push(sql`${ragSql(clock)} = any(${textArray(list(f.rag))})`);

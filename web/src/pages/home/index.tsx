@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { Card, Col, Row, Statistic } from 'antd';
-import { ApartmentOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Space, Statistic } from 'antd';
+import { ApartmentOutlined, BarChartOutlined, DesktopOutlined, FlagOutlined, TeamOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { politicalStatuses, unitKinds } from '@santong/contract';
 import { useAuth } from '../../app/auth';
@@ -73,6 +74,19 @@ export default function HomePage() {
           )}
         </Row>
       </Col>
+      {can('insight.cockpit.read') && (
+        <Col span={24}>
+          <Card size="small" data-testid="home-cockpit">
+            <Space wrap>
+              <BarChartOutlined style={{ color: '#c62828' }} />
+              <Link to="/insight/cockpit">{t('menu.insight.cockpit')}</Link>
+              <Link to="/insight/cockpit/screen">
+                <Button size="small" icon={<DesktopOutlined />}>{t('cockpit.screen')}</Button>
+              </Link>
+            </Space>
+          </Card>
+        </Col>
+      )}
       {/* 一岗双责: a leader sees their 分管/联系 units; the office sees every leader at a glance. */}
       {can('plan.leaderView.read') && user.roles.includes('leader') && (
         <Col span={24}>

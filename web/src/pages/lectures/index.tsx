@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Space, Table } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { Lecture } from '@santong/contract';
 import { useAuth } from '../../app/auth';
@@ -14,7 +16,7 @@ import { LectureStatsCharts } from './components/LectureStatsCharts';
 
 type FilterShape = Omit<LectureFilters, 'from' | 'to'> & { range?: [Dayjs, Dayjs] };
 
-function FilterBar({ onChange }: { onChange: (f: LectureFilters) => void }) {
+function FilterBar({ initial, onChange }: { initial?: LectureFilters; onChange: (f: LectureFilters) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterShape>();
   const apply = ({ range, ...v }: FilterShape) =>
@@ -24,7 +26,11 @@ function FilterBar({ onChange }: { onChange: (f: LectureFilters) => void }) {
       ),
     );
   return (
-    <Form<FilterShape> form={form} layout="inline" onFinish={apply} className="st-filter-bar" style={{ rowGap: 8, marginBottom: 12 }}>
+    <Form<FilterShape>
+      form={form}
+      layout="inline"
+      initialValues={{ ...initial, range: initial?.from && initial?.to ? [dayjs(initial.from), dayjs(initial.to)] : undefined }}
+      onFinish={apply} className="st-filter-bar" style={{ rowGap: 8, marginBottom: 12 }}>
       <Form.Item name="q">
         <Input allowClear placeholder={t('lecture.searchPlaceholder')} style={{ width: 180 }} />
       </Form.Item>
@@ -60,7 +66,9 @@ function FilterBar({ onChange }: { onChange: (f: LectureFilters) => void }) {
 export default function LecturesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [filters, setFilters] = useState<LectureFilters>({});
+  const [params] = useSearchParams();
+  // filters may come in the address (the cockpit links to ?from=…&to=…)
+  const [filters, setFilters] = useState<LectureFilters>(() => Object.fromEntries((['audienceUnitId', 'lecturerPersonId', 'from', 'to', 'q'] as const).flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))) as LectureFilters);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>();
@@ -74,6 +82,7 @@ export default function LecturesPage() {
       <LectureStatsCharts stats={stats.data} loading={stats.isFetching} />
       <Card size="small" styles={{ body: { paddingTop: 16 } }}>
         <FilterBar
+          initial={filters}
           onChange={(f) => {
             setFilters(f);
             setPage(1);

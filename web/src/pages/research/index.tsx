@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { researchStatuses, type ResearchTopic } from '@santong/contract';
 import { useAuth } from '../../app/auth';
@@ -12,12 +12,12 @@ import { useTopics, type TopicFilters } from './hooks';
 import { researchLabel, statusColor } from './labels';
 import { TopicFormDrawer } from './components/TopicFormDrawer';
 
-function FilterBar({ onChange }: { onChange: (f: TopicFilters) => void }) {
+function FilterBar({ initial, onChange }: { initial?: TopicFilters; onChange: (f: TopicFilters) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<TopicFilters>();
   const apply = (v: TopicFilters) => onChange(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')));
   return (
-    <Form<TopicFilters> form={form} layout="inline" onFinish={apply} className="st-filter-bar" style={{ rowGap: 8, marginBottom: 12 }}>
+    <Form<TopicFilters> form={form} layout="inline" initialValues={initial} onFinish={apply} className="st-filter-bar" style={{ rowGap: 8, marginBottom: 12 }}>
       <Form.Item name="q">
         <Input allowClear placeholder={t('research.searchPlaceholder')} style={{ width: 200 }} />
       </Form.Item>
@@ -54,7 +54,9 @@ export default function ResearchPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<TopicFilters>({});
+  const [params] = useSearchParams();
+  // filters may come in the address (the cockpit links to ?status=…)
+  const [filters, setFilters] = useState<TopicFilters>(() => Object.fromEntries((['status', 'unitId', 'leaderPersonId', 'q'] as const).flatMap((k) => (params.get(k) ? [[k, params.get(k)]] : []))) as TopicFilters);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>();
@@ -64,6 +66,7 @@ export default function ResearchPage() {
   return (
     <Card size="small" styles={{ body: { paddingTop: 16 } }}>
       <FilterBar
+        initial={filters}
         onChange={(f) => {
           setFilters(f);
           setPage(1);

@@ -7,11 +7,15 @@ import type { ListResult } from '../../app/queries';
 export interface TaskFilters {
   q?: string;
   unitId?: string;
+  subtree?: 'true';
+  /** owner unit only (from the cockpit's links) */
+  ownerUnitId?: string;
   leaderId?: string;
   status?: string;
   rag?: string;
   goalId?: string;
   category?: Task['category'];
+  fused?: 'true' | 'false';
   dueFrom?: string;
   dueTo?: string;
   followed?: 'true';

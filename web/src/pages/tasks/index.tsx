@@ -18,9 +18,9 @@ import { TaskDrawer, type DrawerState } from './components/TaskDrawer';
 import { TaskExcelActions } from './components/TaskExcelActions';
 
 type View = 'tree' | 'board' | 'timeline';
-const filterKeys = ['q', 'unitId', 'leaderId', 'status', 'rag', 'goalId', 'category', 'dueFrom', 'dueTo', 'followed', 'unsignedOverdue'] as const;
+const filterKeys = ['q', 'unitId', 'subtree', 'ownerUnitId', 'leaderId', 'status', 'rag', 'goalId', 'category', 'fused', 'dueFrom', 'dueTo', 'followed', 'unsignedOverdue'] as const;
 
-/** Filters may come in the address (the leader home page links to ?rag=red&unitId=…). */
+/** Filters may come in the address (the leader home page links to ?rag=red&unitId=…, the cockpit to ?ownerUnitId=…&status=…). */
 function filtersFrom(params: URLSearchParams): TaskFilters {
   const f: Record<string, string> = {};
   for (const k of filterKeys) {

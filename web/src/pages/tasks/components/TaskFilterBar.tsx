@@ -1,4 +1,4 @@
-import { Checkbox, DatePicker, Input, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ragValues, taskCategories, taskStatuses } from '@santong/contract';
@@ -58,6 +58,9 @@ export function TaskFilterBar({ value, onChange }: { value: TaskFilters; onChang
       <Checkbox checked={value.followed === 'true'} onChange={(e) => set({ followed: e.target.checked ? 'true' : undefined })}>
         {t('task.followedOnly')}
       </Checkbox>
+      {/* hidden filters a link can set (the cockpit): shown so they can be cleared */}
+      {value.ownerUnitId && <Tag closable onClose={() => set({ ownerUnitId: undefined })} data-testid="filter-owner-only">{t('cockpit.filter.ownerOnly')}</Tag>}
+      {value.fused === 'true' && <Tag closable onClose={() => set({ fused: undefined })}>{t('cockpit.filter.fused')}</Tag>}
       <Checkbox checked={value.unsignedOverdue === 'true'} onChange={(e) => set({ unsignedOverdue: e.target.checked ? 'true' : undefined })}>
         {t('task.unsignedOverdue')}
       </Checkbox>
