@@ -1,0 +1,28 @@
+import type { activitiesKeys } from '../zh-CN/activities';
+
+export const activities: Record<activitiesKeys, string> = {
+  'menu.execute.activities': 'Activities',
+  'activity.new': 'Record activity',
+  'activity.edit': 'Edit activity',
+  'activity.kind': 'Kind',
+  'activity.title': 'Title',
+  'activity.unit': 'Unit',
+  'activity.heldOn': 'Date',
+  'activity.participants': 'Participants',
+  'activity.summary': 'Summary',
+  'activity.project': 'Studio',
+  'activity.projectHint': 'For activities of a "dual leader" studio, choose the studio',
+  'activity.goals': 'Linked goals',
+  'activity.files': 'Photos and files',
+  'activity.fileCount': 'Files',
+  'activity.saveFirst': 'Save first to attach photos and files',
+  'activity.searchPlaceholder': 'Search title',
+  'activity.total': 'Activities',
+  'activity.totalParticipants': 'Participants',
+  'activity.kind.forum': 'Forum',
+  'activity.kind.seminar': 'Seminar',
+  'activity.kind.competition': 'Competition',
+  'activity.kind.studio': 'Studio activity',
+  'activity.kind.practice': 'Practice',
+  'activity.kind.other': 'Other',
+};
