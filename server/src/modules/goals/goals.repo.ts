@@ -62,8 +62,9 @@ export async function goalUsage(db: Db, tenantId: string, id: string) {
     select
       (select count(*)::int from goals where tenant_id = ${tenantId} and parent_id = ${id}) as children,
       (select count(*)::int from task_goals where tenant_id = ${tenantId} and goal_id = ${id}) as tasks,
-      (select count(*)::int from study_session_goals where tenant_id = ${tenantId} and goal_id = ${id}) as studies`);
-  return rowsOf<{ children: number; tasks: number; studies: number }>(res)[0];
+      (select count(*)::int from study_session_goals where tenant_id = ${tenantId} and goal_id = ${id}) as studies,
+      (select count(*)::int from activity_goals where tenant_id = ${tenantId} and goal_id = ${id}) as activities`);
+  return rowsOf<{ children: number; tasks: number; studies: number; activities: number }>(res)[0];
 }
 
 export async function insertGoal(db: Db, values: typeof goals.$inferInsert) {

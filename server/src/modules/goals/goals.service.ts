@@ -92,7 +92,7 @@ export async function deleteGoal(db: Db, ctx: RequestContext, id: string) {
     const before = await load(tx, ctx, id);
     const usage = await repo.goalUsage(tx, ctx.tenantId, id);
     if (usage.children) throw new AppError('GOAL_HAS_CHILDREN', 'the goal still has sub-goals', usage);
-    if (usage.tasks || usage.studies) throw new AppError('GOAL_IN_USE', 'the goal is linked to tasks or study sessions', usage);
+    if (usage.tasks || usage.studies || usage.activities) throw new AppError('GOAL_IN_USE', 'the goal is linked to tasks, study sessions or activities', usage);
     await repo.deleteGoal(tx, ctx.tenantId, id);
     await appendAudit(tx, ctx, { action: 'delete', entity: 'goal', entityId: id, before: presentGoal(before) });
   });

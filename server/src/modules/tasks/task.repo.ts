@@ -200,9 +200,10 @@ export async function taskUsage(db: Db, tenantId: string, id: string) {
   const res = await db.execute(sql`select
       (select count(*)::int from tasks where tenant_id = ${tenantId} and parent_id = ${id}) as children,
       (select count(*)::int from progress_reports where tenant_id = ${tenantId} and task_id = ${id}) as reports,
-      (select count(*)::int from research_problems where tenant_id = ${tenantId} and rectification_task_id = ${id}) as problems`);
-  const r = rowsOf<{ children: number; reports: number; problems: number }>(res)[0];
-  return { children: Number(r.children), reports: Number(r.reports), problems: Number(r.problems) };
+      (select count(*)::int from research_problems where tenant_id = ${tenantId} and rectification_task_id = ${id}) as problems,
+      (select count(*)::int from supervision_checks where tenant_id = ${tenantId} and rectification_task_id = ${id}) as checks`);
+  const r = rowsOf<{ children: number; reports: number; problems: number; checks: number }>(res)[0];
+  return { children: Number(r.children), reports: Number(r.reports), problems: Number(r.problems), checks: Number(r.checks) };
 }
 
 export async function deleteTask(db: Db, tenantId: string, id: string) {

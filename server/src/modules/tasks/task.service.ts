@@ -143,7 +143,8 @@ export async function deleteTask(db: Db, ctx: Ctx, id: string) {
       throw new AppError('FORBIDDEN', 'an issued task can only be withdrawn by the party office');
     const usage = await repo.taskUsage(tx, ctx.tenantId, id);
     if (usage.children) throw new AppError('TASK_HAS_CHILDREN', 'the task still has subtasks', usage);
-    if (usage.reports || usage.problems) throw new AppError('TASK_STATE_INVALID', 'the task has progress reports or comes from a research problem; cancel it instead', usage);
+    if (usage.reports || usage.problems || usage.checks)
+      throw new AppError('TASK_STATE_INVALID', 'the task has progress reports or comes from a research problem or a supervision check; cancel it instead', usage);
     const before = await getTask(tx, ctx, id, true);
     await repo.deleteTask(tx, ctx.tenantId, id);
     await appendAudit(tx, ctx, { action: 'delete', entity: 'task', entityId: id, before: strip(before) });
