@@ -7,6 +7,7 @@ import { appendAudit } from '../platform/audit/audit.repo.js';
 import { systemActor } from '../platform/context.js';
 import { personName, rng, titles } from './names.js';
 import { seedPlan } from './plan/index.js';
+import { personGrams } from '../modules/org/people.repo.js';
 
 type UnitSeed = { code: string; name: string; short?: string; kind: string; parent?: string; pair?: string };
 
@@ -121,7 +122,7 @@ export async function seedDemo(db: Db, password: string, opts: { filesDir?: stri
       for (let i = 0; i < 4; i++) addPerson(c, { roles: [[`${c}-ZB`, 'member']] });
     }
 
-    const inserted = await tx.insert(people).values(personRows.map(({ key: _k, ...p }) => p)).returning({ id: people.id, staffNo: people.staffNo });
+    const inserted = await tx.insert(people).values(personRows.map(({ key: _k, ...p }) => ({ ...p, searchGrams: personGrams(p) }))).returning({ id: people.id, staffNo: people.staffNo });
     const personId = new Map(inserted.map((p) => [p.staffNo, p.id]));
     await tx.insert(positions).values(postRows.map((p) => ({ tenantId: t, personId: personId.get(p.staffNo)!, unitId: unitId.get(p.unit)!, role: p.role })));
     await tx.insert(leaderDuties).values(
@@ -146,7 +147,7 @@ export async function seedDemo(db: Db, password: string, opts: { filesDir?: stri
     const createdUsers = await tx.insert(users).values(
       demoUsers.map((u) => ({
         tenantId: t, username: u.username, displayName: u.display, roles: [u.role], passwordHash,
-        personId: keyed.get(u.username)?.id ?? null,
+        personId: keyed.get(u.username)?.id ?? null, email: `${u.username}@demo.santong.example`,
       })),
     ).returning({ id: users.id, username: users.username });
 

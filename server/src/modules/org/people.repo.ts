@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, or, sql, type AnyColumn, type SQL } from 'dr
 import { people, positions, units } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
 import { unitScopeSql, uuidArray, rowsOf, type Scope } from '../../access/scope.js';
+import { grams } from '../../platform/search/grams.js';
 import type { PersonRow, PositionRow } from './org.presenter.js';
 
 export interface PersonFilter {
@@ -116,9 +117,30 @@ export async function getPersonByStaffNo(db: Db, tenantId: string, staffNo: stri
   return row ?? null;
 }
 
+/** The texts the header search finds a person by: name, staff number and title. */
+export const personGrams = (p: { name: string; staffNo: string; title?: string | null }) => grams(p.name, p.staffNo, p.title);
+
 export async function insertPeople(db: Db, rows: (typeof people.$inferInsert)[]) {
   if (rows.length === 0) return [];
-  return db.insert(people).values(rows).returning({ id: people.id, staffNo: people.staffNo });
+  return db.insert(people).values(rows.map((r) => ({ ...r, searchGrams: personGrams(r) }))).returning({ id: people.id, staffNo: people.staffNo });
+}
+
+/** Fills search grams of people written before they had any (older data, other writers); idempotent, in small batches. */
+export async function backfillPersonGrams(db: Db, batch = 500): Promise<number> {
+  let done = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .select({ id: people.id, name: people.name, staffNo: people.staffNo, title: people.title })
+      .from(people)
+      .where(sql`cardinality(${people.searchGrams}) = 0 and ${people.id} > ${after}`)
+      .orderBy(people.id)
+      .limit(batch);
+    for (const r of rows) await db.update(people).set({ searchGrams: personGrams(r) }).where(eq(people.id, r.id));
+    done += rows.length;
+    if (rows.length < batch) return done;
+    after = rows[rows.length - 1].id;
+  }
 }
 
 export async function updatePerson(db: Db, tenantId: string, id: string, version: number, patch: Partial<typeof people.$inferInsert>) {

@@ -65,7 +65,7 @@ export async function updatePerson(db: Db, ctx: RequestContext, id: string, inpu
     if (input.staffNo && input.staffNo !== before.staffNo && (await repo.getPersonByStaffNo(tx, ctx.tenantId, input.staffNo)))
       throw new AppError('DUPLICATE', 'staff number already used', { issues: [{ path: 'body.staffNo', message: 'already used' }] });
     const { version, ...patch } = input;
-    const ok = await repo.updatePerson(tx, ctx.tenantId, id, version, patch);
+    const ok = await repo.updatePerson(tx, ctx.tenantId, id, version, { ...patch, searchGrams: repo.personGrams({ ...before, ...patch }) });
     if (!ok) throw new AppError('VERSION_CONFLICT', 'the person was changed by someone else; reload and retry', { currentVersion: before.version });
     const after = await getPersonDetail(tx, { ...ctx, scope: { kind: 'all' } }, id);
     await appendAudit(tx, ctx, { action: 'update', entity: 'person', entityId: id, before, after });

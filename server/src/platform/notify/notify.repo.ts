@@ -6,9 +6,9 @@ import { textArray } from '../search/match.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
-export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]) {
-  if (rows.length === 0) return;
-  await db.insert(notifications).values(rows);
+export async function insertNotifications(db: Db, rows: (typeof notifications.$inferInsert)[]): Promise<{ id: string; userId: string }[]> {
+  if (rows.length === 0) return [];
+  return db.insert(notifications).values(rows).returning({ id: notifications.id, userId: notifications.userId });
 }
 
 /** Active users of the tenant holding any of the roles. */

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { appendAudit } from '../audit/audit.repo.js';
 import * as repo from './notify.repo.js';
+import { enqueueDeliveries } from './channels.js';
 
 /** One message to one or more users; `link` is an app path the bell opens. */
 export interface NotifyMessage {
@@ -18,11 +19,12 @@ export interface NotifyMessage {
 /**
  * Stores an in-app notification for each user, inside the caller's
  * transaction, so a notification exists exactly when the write it tells of
- * does. Duplicate and empty user ids are dropped.
+ * does. Duplicate and empty user ids are dropped. Recipients who asked for
+ * email (or the tenant robots) for the kind get an outbox row too.
  */
 export async function notify(tx: Db, tenantId: string, userIds: readonly (string | null | undefined)[], msg: NotifyMessage): Promise<string[]> {
   const to = [...new Set(userIds.filter((u): u is string => !!u))];
-  await repo.insertNotifications(
+  const sent = await repo.insertNotifications(
     tx,
     to.map((userId) => ({
       tenantId,
@@ -35,6 +37,8 @@ export async function notify(tx: Db, tenantId: string, userIds: readonly (string
       entityId: msg.entityId ?? null,
     })),
   );
+  // email and robot messages go to the outbox in the same transaction; the delivery worker sends them
+  await enqueueDeliveries(tx, tenantId, sent, msg);
   return to;
 }
 

@@ -1,11 +1,12 @@
 import { Avatar, Dropdown, Space } from 'antd';
 import type { MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { LangSwitch } from '../../components/LangSwitch';
 import { NotificationBell } from '../../pages/notifications/NotificationBell';
+import { SearchBox } from '../../pages/search/SearchBox';
 import { brand } from '../theme';
 
 export function Brand() {
@@ -27,12 +28,14 @@ export function HeaderBar() {
   const items: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('user.menu.changePassword')}</span> },
     { key: 'security', icon: <SafetyOutlined />, label: <span data-testid="menu-security">{t('user.menu.security')}</span> },
+    { key: 'notifyPrefs', icon: <BellOutlined />, label: <span data-testid="menu-notify-prefs">{t('user.menu.notifyPrefs')}</span> },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('user.menu.logout')}</span> },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') navigate('/change-password');
     if (key === 'security') navigate('/account/security');
+    if (key === 'notifyPrefs') navigate('/account/notification-preferences');
     if (key === 'logout') void logout();
   };
 
@@ -40,6 +43,7 @@ export function HeaderBar() {
     <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: '100%' }}>
       <Brand />
       <div className="st-header-actions">
+        <SearchBox />
         <NotificationBell />
         <LangSwitch />
         <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
