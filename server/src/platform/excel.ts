@@ -87,3 +87,36 @@ export async function simpleWorkbook(sheetName: string, headers: string[], rows:
   ws.columns.forEach((c) => (c.width = 18));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** A header over several columns (a group of one column spans both header rows). */
+export interface XlsxColumnGroup<T> {
+  header: string;
+  columns: XlsxColumn<T>[];
+}
+
+/** A workbook with two merged header rows (group, then column), for reports with multi-level headers. */
+export async function groupedWorkbook<T>(sheetName: string, groups: XlsxColumnGroup<T>[], rows: readonly T[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const columns = groups.flatMap((g) => g.columns);
+  ws.columns = columns.map((c) => ({ key: c.key, width: c.width ?? 14 }));
+  let col = 1;
+  for (const g of groups) {
+    const last = col + g.columns.length - 1;
+    if (g.columns.length === 1) {
+      ws.getCell(1, col).value = g.header;
+      ws.mergeCells(1, col, 2, col);
+    } else {
+      ws.getCell(1, col).value = g.header;
+      ws.mergeCells(1, col, 1, last);
+      g.columns.forEach((c, i) => (ws.getCell(2, col + i).value = c.header));
+    }
+    col = last + 1;
+  }
+  for (const r of [1, 2]) {
+    ws.getRow(r).font = { bold: true };
+    ws.getRow(r).alignment = { horizontal: 'center', vertical: 'middle' };
+  }
+  for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

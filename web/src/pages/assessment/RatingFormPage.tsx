@@ -9,6 +9,7 @@ import { isApiError } from '../../app/api';
 import { useApiError } from '../../app/errors';
 import { useRatingForm, useSaveRating, useSubmitRating } from './hooks';
 import { trackColor } from './labels';
+import { ResultsPanel } from '../assessment-results/components/ResultsPanel';
 
 type SaveState = { kind: 'idle' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed' };
 const AUTOSAVE_MS = 1200;
@@ -126,6 +127,7 @@ export default function RatingFormPage() {
           </div>
         )),
       }]} />
+      <Collapse size="small" items={[{ key: 'lastYear', label: t('results.lastYear'), children: <ResultsPanel targetId={s.targetId} beforeYear={s.year} /> }]} />
       <Card size="small">
         <Table<RatingItem>
           size="small"

@@ -9,6 +9,7 @@ import { TrackTag } from '../../../components/TrackTag';
 import { label } from '../../../locales/keys';
 import { useDeleteUnit, useUnitDetail, useUnitPeople } from '../hooks';
 import { UnitPositions } from './UnitPositions';
+import { ResultsPanel } from '../../assessment-results/components/ResultsPanel';
 
 interface Props {
   unitId: string | null;
@@ -136,6 +137,11 @@ export function UnitDetailPanel({ unitId, units, pairs, onEdit, onNewChild, onDe
       {can('org.person.read') && (
         <Card size="small" title={t('org.unit.people')}>
           <UnitPeople unitId={u.id} />
+        </Card>
+      )}
+      {can('assess.result.read') && (
+        <Card size="small" title={t('results.panel')}>
+          <ResultsPanel unitId={u.id} />
         </Card>
       )}
     </Space>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Switch, Tag } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, Popconfirm, Radio, Select, Space, Switch, Tag } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { politicalStatuses, positionRoles, type Person } from '@santong/contract';
@@ -7,6 +7,8 @@ import { useApiError, type HandleOptions } from '../../../app/errors';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { label } from '../../../locales/keys';
 import { useDeletePerson, useSavePerson, type PersonFormValues } from '../hooks';
+import { useAuth } from '../../../app/auth';
+import { ResultsPanel } from '../../assessment-results/components/ResultsPanel';
 
 interface Props {
   open: boolean;
@@ -20,6 +22,7 @@ export const scopeOverride: HandleOptions['override'] = { FORBIDDEN: 'person.out
 
 export function PersonFormDrawer({ open, editing, writable, onClose }: Props) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const { message } = App.useApp();
   const onError = useApiError();
   const [form] = Form.useForm<PersonFormValues>();
@@ -137,6 +140,11 @@ export function PersonFormDrawer({ open, editing, writable, onClose }: Props) {
           </Form.Item>
         )}
       </Form>
+      {editing && can('assess.application.read') && (
+        <Card size="small" title={t('results.panel')} style={{ marginTop: 16 }}>
+          <ResultsPanel personId={editing.id} />
+        </Card>
+      )}
     </Drawer>
   );
 }
