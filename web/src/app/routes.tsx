@@ -4,6 +4,10 @@ import { AimOutlined, DeploymentUnitOutlined, FileTextOutlined, OrderedListOutli
 import { ExperimentOutlined, ReadOutlined, SoundOutlined } from '@ant-design/icons';
 import { AuditOutlined as ReviewOutlined, BellOutlined, CheckSquareOutlined, FormOutlined } from '@ant-design/icons';
 import { BarChartOutlined, BookOutlined, FileSyncOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CommentOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BulbOutlined, CalendarOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { EditOutlined, ProfileOutlined, SolutionOutlined } from '@ant-design/icons';
 import { matchPath } from 'react-router-dom';
 import type { Permission } from '@santong/contract';
 import type { MessageKey } from '../locales/zh-CN';
@@ -64,6 +68,11 @@ export const appRoutes: AppRoute[] = [
       { path: '/execute/regulations', name: 'menu.execute.regulations', access: 'execute.regulation.read', icon: <BookOutlined />, component: lazy(() => import('../pages/regulations')) },
       { path: '/execute/regulations/:id', name: 'menu.execute.regulationDetail', access: 'execute.regulation.read', hideInMenu: true, component: lazy(() => import('../pages/regulations/RegulationPage')) },
       { path: '/execute/regulation-cleanup', name: 'menu.execute.regulationCleanup', access: 'execute.regulation.read', icon: <FileSyncOutlined />, component: lazy(() => import('../pages/regulations/CleanupPage')) },
+      { path: '/execute/activities', name: 'menu.execute.activities', access: 'execute.activity.read', icon: <CalendarOutlined />, component: lazy(() => import('../pages/activities')) },
+      { path: '/execute/innovation', name: 'menu.execute.innovation', access: 'execute.innovation.read', icon: <BulbOutlined />, component: lazy(() => import('../pages/innovation')) },
+      { path: '/execute/innovation/:id', name: 'menu.execute.innovationDetail', access: 'execute.innovation.read', hideInMenu: true, component: lazy(() => import('../pages/innovation/ProjectPage')) },
+      { path: '/execute/honours', name: 'menu.execute.honours', access: 'execute.honour.read', icon: <TrophyOutlined />, component: lazy(() => import('../pages/honours')) },
+      { path: '/execute/honours/:id', name: 'menu.execute.honourRound', access: 'execute.honour.read', hideInMenu: true, component: lazy(() => import('../pages/honours/RoundPage')) },
     ],
   },
   {
@@ -71,17 +80,36 @@ export const appRoutes: AppRoute[] = [
     name: 'menu.assess',
     icon: <CheckSquareOutlined />,
     // 同考核 pages: dispatch, supervision, assessment schemes, rating, results, exchange (one line each)
-    children: [],
+    children: [
+      { path: '/assess/dispatch', name: 'menu.assess.dispatch', access: 'assess.dispatch.read', icon: <ScheduleOutlined />, component: lazy(() => import('../pages/dispatch')) },
+      { path: '/assess/follow-ups', name: 'menu.assess.followUps', access: 'assess.dispatch.read', icon: <CarryOutOutlined />, component: lazy(() => import('../pages/dispatch/FollowUpsPage')) },
+      { path: '/assess/supervision', name: 'menu.assess.supervision', access: 'assess.supervision.read', icon: <SafetyCertificateOutlined />, component: lazy(() => import('../pages/supervision')) },
+      { path: '/assess/supervision/:id', name: 'menu.assess.supervisionDetail', access: 'assess.supervision.read', hideInMenu: true, component: lazy(() => import('../pages/supervision/PlanPage')) },
+      { path: '/assess/schemes', name: 'menu.assess.schemes', access: 'assess.scheme.read', icon: <ProfileOutlined />, component: lazy(() => import('../pages/assessment')) },
+      { path: '/assess/schemes/:id', name: 'menu.assess.schemeDetail', access: 'assess.scheme.read', hideInMenu: true, component: lazy(() => import('../pages/assessment/SchemePage')) },
+      { path: '/assess/self', name: 'menu.assess.self', access: 'assess.self.write', icon: <SolutionOutlined />, component: lazy(() => import('../pages/assessment/SelfPage')) },
+      { path: '/assess/ratings', name: 'menu.assess.ratings', access: 'assess.rating.write', icon: <EditOutlined />, component: lazy(() => import('../pages/assessment/RatingsPage')) },
+      { path: '/assess/ratings/:assignmentId', name: 'menu.assess.ratingForm', access: 'assess.rating.write', hideInMenu: true, component: lazy(() => import('../pages/assessment/RatingFormPage')) },
+      { path: '/assess/results', name: 'menu.assess.results', access: 'assess.result.read', icon: <TrophyOutlined />, component: lazy(() => import('../pages/assessment-results')) },
+      { path: '/assess/results/:schemeId', name: 'menu.assess.resultDetail', access: 'assess.result.read', hideInMenu: true, component: lazy(() => import('../pages/assessment-results/SchemeResultsPage')) },
+      { path: '/assess/applications', name: 'menu.assess.applications', access: 'assess.application.read', icon: <FileSyncOutlined />, component: lazy(() => import('../pages/assessment-results/ApplicationsPage')) },
+      { path: '/assess/exchange', name: 'menu.assess.exchange', access: 'assess.exchange.read', icon: <CommentOutlined />, component: lazy(() => import('../pages/exchange')) },
+    ],
   },
   {
     path: '/insight',
     name: 'menu.insight',
     icon: <BarChartOutlined />,
     // cockpit, briefing (one line each)
-    children: [],
+    children: [
+      { path: '/insight/cockpit', name: 'menu.insight.cockpit', access: 'insight.cockpit.read', icon: <BarChartOutlined />, component: lazy(() => import('../pages/cockpit')) },
+      { path: '/insight/cockpit/screen', name: 'menu.insight.cockpitScreen', access: 'insight.cockpit.read', hideInMenu: true, component: lazy(() => import('../pages/cockpit/ScreenPage')) },
+    ],
   },
   { path: '/account/security', name: 'user.menu.security', hideInMenu: true, component: lazy(() => import('../pages/account/SecurityPage')) },
   { path: '/notifications', name: 'menu.notifications', icon: <BellOutlined />, hideInMenu: true, component: lazy(() => import('../pages/notifications')) },
+  { path: '/search', name: 'menu.search', access: 'search.read', hideInMenu: true, component: lazy(() => import('../pages/search')) },
+  { path: '/account/notification-preferences', name: 'menu.notifyPrefs', hideInMenu: true, component: lazy(() => import('../pages/notify-settings/PreferencesPage')) },
   {
     path: '/admin',
     name: 'menu.admin',
@@ -89,6 +117,7 @@ export const appRoutes: AppRoute[] = [
     children: [
       { path: '/admin/users', name: 'menu.admin.users', access: 'user.read', icon: <UserOutlined />, component: lazy(() => import('../pages/users')) },
       { path: '/admin/audit', name: 'menu.admin.audit', access: 'audit.read', icon: <AuditOutlined />, component: lazy(() => import('../pages/audit')) },
+      { path: '/admin/notification-settings', name: 'menu.admin.notifySettings', access: 'notify.settings.write', icon: <BellOutlined />, component: lazy(() => import('../pages/notify-settings/SettingsPage')) },
     ],
   },
 ];

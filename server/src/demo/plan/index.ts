@@ -9,14 +9,22 @@ import { seedLectures } from './lectures.js';
 import { seedReports } from './reports.js';
 import { seedOutcomes } from './outcomes.js';
 import { seedRegulations } from './regulations.js';
+import { seedInnovation } from './innovation.js';
+import { seedActivities } from './activities.js';
+import { seedHonours } from './honours.js';
+import { seedSupervision } from './supervision.js';
+import { seedExchange } from './exchange.js';
 
+import { seedAssessment } from './assessment.js';
+import { seedDispatch } from './dispatch.js';
+import { seedAssessmentResults } from './assessmentResults.js';
 /**
  * The 同部署 story of the demo tenant, in dependency order. Each feature owns
  * one seeder; each receives what the previous ones created through `refs`.
  */
 type Seeder = (refs: DemoRefs) => Promise<void>;
 
-export const planSeeders: Seeder[] = [seedCampaign, seedGoals, seedDocuments, seedTasks, seedStudy, seedResearch, seedLectures, seedReports, seedOutcomes, seedRegulations];
+export const planSeeders: Seeder[] = [seedCampaign, seedGoals, seedDocuments, seedTasks, seedStudy, seedResearch, seedLectures, seedReports, seedOutcomes, seedRegulations, seedInnovation, seedActivities, seedHonours, seedSupervision, seedExchange, seedAssessment, seedDispatch, seedAssessmentResults];
 
 export async function seedPlan(refs: DemoRefs) {
   for (const s of planSeeders) await s(refs);
