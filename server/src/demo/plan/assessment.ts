@@ -23,17 +23,23 @@ interface Target { id: string; code: string; unitId: string; pairedUnitId: strin
 interface Rater { userId: string; username: string; bias: number }
 interface Leaf { id: string; track: string }
 
-function flattenTree(tenantId: string, schemeId: string) {
+/**
+ * `withData` false: every leaf is rated by hand. Last year's (2025) scheme is
+ * seeded that way, since the demo's records all date from 2026 and the data
+ * indicators would find nothing for 2025.
+ */
+function flattenTree(tenantId: string, schemeId: string, withData: boolean) {
   const rows: (typeof assessmentIndicators.$inferInsert)[] = [];
   const leaves: Leaf[] = [];
   const walk = (n: SeedIndicator, track: string, parentId: string | null, order: number) => {
     const id = crypto.randomUUID();
     const isLeaf = !n.children?.length;
+    const formula = withData ? (n.formula ?? null) : null;
     rows.push({
       id, tenantId, schemeId, parentId, name: n.name, weight: n.weight, observationPoints: n.points ?? null, track, sortOrder: order * 10,
-      maxScore: isLeaf ? LEAF_MAX : 100, method: n.formula ? 'data' : 'manual', formula: n.formula ?? null,
+      maxScore: isLeaf ? LEAF_MAX : 100, method: formula ? 'data' : 'manual', formula,
     });
-    if (isLeaf && !n.formula) leaves.push({ id, track });
+    if (isLeaf && !formula) leaves.push({ id, track });
     n.children?.forEach((c, i) => walk(c, track, id, i + 1));
   };
   demoTree.forEach((t, i) => walk(t.node, t.track, null, i + 1));
@@ -112,7 +118,7 @@ async function seedScheme(refs: DemoRefs, spec: SchemeSpec, panels: Awaited<Retu
     tenantId, year: spec.year, title: `${spec.year}年度二级单位党建与事业发展“三同”综合考核`, status: spec.status, trimmedMean: true, bands: defaultBands,
     adjustmentItems: demoAdjustmentItems, selfReportDeadline: spec.selfReportDeadline, ratingDeadline: spec.ratingDeadline,
   }).returning({ id: assessmentSchemes.id });
-  const { rows, leaves } = flattenTree(tenantId, scheme.id);
+  const { rows, leaves } = flattenTree(tenantId, scheme.id, spec.year >= 2026);
   await tx.insert(assessmentIndicators).values(rows);
 
   const seeds = await loadTargets(refs, quality);
