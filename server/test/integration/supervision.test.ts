@@ -35,7 +35,7 @@ describeDb('supervision', () => {
     await t?.close();
   });
 
-  it('seeds six monthly plans with checks at about 80% pass and a task for every shortfall', async () => {
+  it('seeds six monthly plans with checks at about 85% pass and a task for every shortfall', async () => {
     const list = (await call(t.app, s.office, 'GET', `/api/v1/supervision/plans?campaignId=${campaignId}`)).json();
     expect(list.total).toBe(6);
     expect(list.abilities).toEqual({ managePlans: true, recordChecks: true });

@@ -80,7 +80,7 @@ function buildChecks(refs: Refs, plans: PlanRow[], indicators: IndicatorRow[]): 
       for (const code of units.filter((u) => ind.unitKinds.includes(kindOf(u)))) {
         if (current && refs.next() < 0.5) continue;
         const r = refs.next() + (weaker[code] ?? 0);
-        const result: CheckResult = r < 0.8 ? 'pass' : r < 0.95 ? 'partial' : 'fail';
+        const result: CheckResult = r < 0.85 ? 'pass' : r < 0.97 ? 'partial' : 'fail';
         const day = `${plan.month}-${String(current ? 3 + Math.floor(refs.next() * 23) : 8 + Math.floor(refs.next() * 18)).padStart(2, '0')}`;
         checks.push({
           tenantId: refs.tenantId, planId: plan.id, indicatorId: ind.id, unitId: refs.units.get(code)!, code,
