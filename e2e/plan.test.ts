@@ -103,7 +103,7 @@ async function expectFusion(page: Page, fused: number, total: number, ratio: str
 async function saveTask(page: Page, title: string): Promise<string> {
   await page.getByTestId('task-save').click();
   // after a create the drawer shows the saved task
-  await expect.poll(() => drawer(page).locator('.ant-drawer-title').textContent(), { timeout: 15_000 }).toContain(title);
+  await expect.poll(() => drawer(page).locator('.ant-drawer-title').textContent(), { timeout: 30_000 }).toContain(title);
   const res = await officeApi.get(`/api/v1/tasks?campaignId=${state.campaignId}&q=${encodeURIComponent(title)}&pageSize=5`);
   const id = (res.body as { items: { id: string; title: string }[] }).items.find((k) => k.title === title)?.id;
   expect(id, `task ${title} was created`).toBeTruthy();
