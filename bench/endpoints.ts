@@ -4,7 +4,12 @@
  * an entry whose route is not in /api/v1/openapi.json is skipped with a note.
  */
 
-/** Ids the URLs need, each looked up once per engine with one query ($1 = tenant id). */
+import { STORY_TODAY } from './gen/generate.js';
+
+/**
+ * Values the URLs need, each looked up once per engine with one query
+ * ($1 = tenant id; every query must use it) returning one column named id.
+ */
 export const refQueries = {
   taskId: `select id from tasks where tenant_id = $1 and parent_id is not null order by sort_order limit 1 offset 10`,
   campaignId: `select id from campaigns where tenant_id = $1 and status = 'active' order by start_date desc limit 1`,
@@ -13,6 +18,10 @@ export const refQueries = {
   /** a task in progress the bench liaison may report on (owned by the liaison's unit) */
   liaisonTaskId: `select t.id from tasks t join users u on u.tenant_id = t.tenant_id and u.username = 'liaison' join people p on p.id = u.person_id
     where t.tenant_id = $1 and t.status = 'in_progress' and t.owner_unit_id = p.unit_id order by t.sort_order limit 1`,
+  /** the ISO week (YYYY-Www) of the generated story's "today": the week the dispatch sheet is for */
+  isoWeek: `select to_char(date '${STORY_TODAY}', 'IYYY-"W"IW') as id from tenants where id = $1`,
+  /** last year's closed assessment (bench/gen/assess.ts), the input of the computation measure */
+  closedSchemeId: `select id from assessment_schemes where tenant_id = $1 and status = 'closed' order by year desc limit 1`,
 } as const;
 export type Refs = { tenantCode: string; tenantId: string } & Partial<Record<keyof typeof refQueries, string>>;
 
@@ -52,10 +61,12 @@ export const endpoints: EndpointSpec[] = [
     body: (r) => ({ taskId: r.liaisonTaskId, progress: 60, doneText: '完成阶段性工作，形成佐证材料', nextSteps: '按计划推进' }),
   },
   { name: 'outcome list', method: 'GET', route: '/api/v1/outcomes', as: 'office', kind: 'read', url: () => '/api/v1/outcomes?level=provincial&sort=-publishedOn&page=1&pageSize=20' },
-  // Routes below are named after issues 5 and 6; check the query when the feature lands (a wrong one shows as a preflight note).
+  // 驾驶舱 for the active campaign (its dates are the period), whole school
   { name: 'cockpit', method: 'GET', route: '/api/v1/cockpit', as: 'office', kind: 'read', url: (r) => `/api/v1/cockpit?campaignId=${r.campaignId}` },
-  { name: 'search', method: 'GET', route: '/api/v1/search', as: 'office', kind: 'read', url: () => `/api/v1/search?q=${encodeURIComponent('产教')}` },
-  { name: 'weekly dispatch sheet', method: 'GET', route: '/api/v1/dispatch', as: 'office', kind: 'read', url: () => '/api/v1/dispatch' },
+  // the header search: a four-character term that ~1 task in 15 carries (hits in tasks and outcomes), 5 per kind
+  { name: 'search', method: 'GET', route: '/api/v1/search', as: 'office', kind: 'read', url: () => `/api/v1/search?q=${encodeURIComponent('产教融合')}` },
+  // 每周一调度: the live sheet of the story's week for the active campaign
+  { name: 'weekly dispatch sheet', method: 'GET', route: '/api/v1/dispatch/sheet', as: 'office', kind: 'read', url: (r) => `/api/v1/dispatch/sheet?campaignId=${r.campaignId}&week=${r.isoWeek}` },
 ];
 
 export interface ExportSpec {

@@ -6,6 +6,7 @@ import { preflight, runLoad, sequentialClient, signIn, type Session } from './lo
 import { addMeasure, type BenchResult, type Where } from './report.js';
 import type { LiveServer } from './server.js';
 import { measureExport } from './xlsx.js';
+import { documents as allDocuments, measureAssessment, measureDocuments, type DocumentSpec } from './timed.js';
 import { percentile, round } from './stats.js';
 
 /** How to reach one engine's data: open it in-process (refs, raw SQL) and serve it over HTTP. */
@@ -24,6 +25,11 @@ export interface EngineOptions {
   exportTimeout: number;
   endpoints?: EndpointSpec[];
   exports?: ExportSpec[];
+  documents?: DocumentSpec[];
+  /** time the assessment computation (default true) */
+  assessment?: boolean;
+  /** runs of each document and of the computation (default 3) */
+  timedRuns?: number;
   log: (msg: string) => void;
 }
 
@@ -170,6 +176,9 @@ export async function benchEngine(result: BenchResult, run: EngineRun, opts: Eng
       await benchEndpoint(result, run, live, spec, spec.as ? await sessionOf(spec.as) : null, opts);
     }
     await benchExports(result, run, server, exportList, routes, refs, counts, sessionOf, opts);
+    const timed = { result, engine: run.engine, server, routes, refs, sessionOf, log: opts.log, runs: opts.timedRuns };
+    await measureDocuments(timed, opts.documents ?? allDocuments);
+    if (opts.assessment !== false) await measureAssessment(timed, database);
   } finally {
     if (database) await run.release(database);
     await server.stop();

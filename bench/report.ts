@@ -8,6 +8,7 @@ import type { LoadResult } from './load.js';
 import type { RawTiming } from './capture.js';
 import type { BundleReport } from './bundle.js';
 import type { ExportResult } from './xlsx.js';
+import type { TimedResult } from './timed.js';
 import { ROOT } from './server.js';
 
 export type Where = Engine | 'web' | 'node';
@@ -28,13 +29,15 @@ export interface BenchResult {
   finishedAt: string;
   seconds: number;
   machine: ReturnType<typeof machineInfo>;
-  options: { scale: string; engines: Engine[]; duration: number; connections: number[]; quick: boolean };
+  options: { scale: string; engines: Engine[]; duration: number; connections: number[]; quick: boolean; only?: string[] };
   data: Partial<Record<Engine, { rows: Record<string, number>; seconds: number; tenants: string[] }>>;
   http: ({ endpoint: string; engine: Where } & LoadResult)[];
   raw: ({ endpoint: string; engine: Engine } & RawTiming)[];
   /** sequential keep-alive HTTP timings (µs resolution), the numerator of the overhead ratio */
   sequential: { endpoint: string; engine: Engine; p50: number; p99: number; iterations: number }[];
   exports: ({ name: string; engine: Engine; rows: number } & ExportResult)[];
+  /** documents and the assessment computation: seconds of every run */
+  timed: TimedResult[];
   bundle: BundleReport | null;
   skipped: { engine: Where; what: string; reason: string }[];
   measures: Measure[];
@@ -67,7 +70,7 @@ export function machineInfo() {
 export function newResult(options: BenchResult['options']): BenchResult {
   return {
     version: 1, startedAt: new Date().toISOString(), finishedAt: '', seconds: 0, machine: machineInfo(), options,
-    data: {}, http: [], raw: [], sequential: [], exports: [], bundle: null, skipped: [], measures: [],
+    data: {}, http: [], raw: [], sequential: [], exports: [], timed: [], bundle: null, skipped: [], measures: [],
   };
 }
 
@@ -99,6 +102,24 @@ export function formatTable(result: BenchResult): string {
     `load average at start ${result.machine.loadAverage.join(' / ')}${result.machine.loadAverageEnd ? `, at end ${result.machine.loadAverageEnd.join(' / ')}` : ''} (on ${result.machine.cpus} CPUs: anything above ${result.machine.cpus} means other work competed with the bench)`,
     ...notes,
   ].join('\n');
+}
+
+/**
+ * Scale L's check: cockpit p99 for one tenant against the newest scale-M run
+ * in bench/results (same engine), as a ratio with the 1.3× target.
+ */
+export function compareWithM(result: BenchResult, dir = path.join(ROOT, 'bench', 'results')): void {
+  const l = result.measures.find((m) => m.key === 'cockpit p99@20' && m.engine === 'postgres');
+  if (result.options.scale !== 'L' || !l || !fs.existsSync(dir)) return;
+  const runs = fs.readdirSync(dir).filter((f) => /^\d{4}-.*\.json$/.test(f)).sort().reverse();
+  for (const f of runs) {
+    const other = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as BenchResult;
+    const m = other.options?.scale === 'M' ? other.measures.find((x) => x.key === 'cockpit p99@20' && x.engine === 'postgres') : undefined;
+    if (!m || !Number.isFinite(m.value) || m.value <= 0) continue;
+    const ratio = Math.round((l.value / m.value) * 100) / 100;
+    addMeasure(result, { key: 'scale L cockpit p99 vs M', engine: 'postgres', value: ratio, unit: '×', display: `${ratio}× (L ${l.value} ms / M ${m.value} ms in ${f})` });
+    return;
+  }
 }
 
 export function writeResult(result: BenchResult, dir = path.join(ROOT, 'bench', 'results')): string {

@@ -1,7 +1,9 @@
 /**
- * npm run bench [-- --scale S|M|L --db pglite|postgres|both --duration 10 --quick --reuse --fraction 0.1 --export-timeout 60]
+ * npm run bench [-- --scale S|M|L --db pglite|postgres|both --duration 10 --quick --reuse --fraction 0.1 --export-timeout 60 --only "cockpit,task list"]
  * Generates the scale's data per engine, starts the real server on it and
  * measures; prints one table and writes bench/results/<timestamp>.json.
+ * --only measures just the named endpoints (no web bundle, hello-world,
+ * exports, documents or assessment), e.g. the scale-L cockpit check.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +11,9 @@ import { num, oneOf, parseArgs } from './args.js';
 import { openTarget, provisionPostgres, resetTarget, type Engine, type Target } from './db.js';
 import { generate } from './gen/generate.js';
 import { scales, shrink, type ScaleName } from './gen/scale.js';
+import { endpoints } from './endpoints.js';
 import { benchEngine, recordLoad, type EngineOptions } from './engine.js';
-import { addMeasure, formatTable, loadAverage, newResult, writeResult, type BenchResult } from './report.js';
+import { addMeasure, compareWithM, formatTable, loadAverage, newResult, writeResult, type BenchResult } from './report.js';
 import { startServer, ROOT } from './server.js';
 import { startHello } from './hello.js';
 import { runLoad } from './load.js';
@@ -101,12 +104,20 @@ async function main() {
   const duration = num('duration', args.get('duration'), quick ? 3 : 10);
   const engines: Engine[] = which === 'both' ? ['pglite', 'postgres'] : [which];
   fs.mkdirSync(path.join(ROOT, 'bench', '.data'), { recursive: true });
-  const result = newResult({ scale, engines, duration, connections: [1, 20], quick });
+  const only = args.get('only')?.split(',').map((n) => n.trim());
+  const result = newResult({ scale, engines, duration, connections: [1, 20], quick, ...(only ? { only } : {}) });
   const started = Date.parse(result.startedAt);
   const opts: EngineOptions = { connections: [1, 20], duration, rawSeconds: quick ? 0.5 : 2, exportTimeout: num('export-timeout', args.get('export-timeout'), quick ? 30 : 60), log: (m) => log(m.trim()) };
-  measureWeb(result);
-  await measureHello(result, opts);
+  if (only) {
+    const unknown = only.filter((n) => !endpoints.some((e) => e.name === n));
+    if (unknown.length) throw new Error(`--only: unknown endpoint(s) ${unknown.join(', ')}; known: ${endpoints.map((e) => e.name).join(', ')}`);
+    Object.assign(opts, { endpoints: endpoints.filter((e) => only.includes(e.name)), exports: [], documents: [], assessment: false });
+  } else {
+    measureWeb(result);
+    await measureHello(result, opts);
+  }
   for (const engine of engines) await benchOn(engine, result, args, opts);
+  compareWithM(result);
   result.finishedAt = new Date().toISOString();
   result.machine.loadAverageEnd = loadAverage();
   result.seconds = round((Date.now() - started) / 1000, 1);

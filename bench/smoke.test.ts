@@ -1,7 +1,8 @@
 /**
  * Keeps the benchmark harness from rotting: a tenth of scale S into in-memory
  * PGlite, the product in-process, one 1 s autocannon round on /healthz and the
- * units list, and the result shape the JSON report carries. Not a measurement.
+ * units list, one briefing download and one assessment computation, and the
+ * result shape the JSON report carries. Not a measurement.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,7 +47,7 @@ test('bench harness: generate, raw SQL, load, report', { timeout: 120_000 }, asy
     open: async () => db,
     release: async () => {},
     serve: async () => ({ baseUrl: `http://127.0.0.1:${port}`, pid: null, coldStartMs: null, stop: async () => {} }),
-  }, { connections: [1], duration: 1, rawSeconds: 0.2, exportTimeout: 10, endpoints: endpoints.filter((e) => e.name === 'healthz' || e.name === 'units list'), exports: [], log: () => {} });
+  }, { connections: [1], duration: 1, rawSeconds: 0.2, exportTimeout: 10, endpoints: endpoints.filter((e) => e.name === 'healthz' || e.name === 'units list'), exports: [], timedRuns: 1, log: () => {} });
 
   expect(result.skipped).toEqual([]);
   expect(result.http.map((h) => h.endpoint)).toEqual(['healthz', 'units list']);
@@ -63,8 +64,12 @@ test('bench harness: generate, raw SQL, load, report', { timeout: 120_000 }, asy
   expect(overhead.value).toBeGreaterThan(0);
   expect(overhead.verdict).toMatchObject({ indicative: true });
 
+  // the generated closed scheme computes through the product's endpoint; the briefing downloads
+  expect(result.timed.find((t) => t.name === 'assessment computation')).toMatchObject({ rows: 120, seconds: [expect.any(Number)] });
+  expect(result.timed.find((t) => t.name === 'briefing .docx')?.bytes).toBeGreaterThan(1000);
+
   const json = JSON.parse(JSON.stringify(result));
-  expect(Object.keys(json)).toEqual(expect.arrayContaining(['machine', 'options', 'http', 'raw', 'sequential', 'exports', 'measures', 'skipped']));
+  expect(Object.keys(json)).toEqual(expect.arrayContaining(['machine', 'options', 'http', 'raw', 'sequential', 'exports', 'timed', 'measures', 'skipped']));
   expect(json.machine).toMatchObject({ cpus: expect.any(Number), node: process.version });
   expect(formatTable(result)).toMatch(/units list p99@1/);
 });

@@ -19,7 +19,7 @@ import { requestOf, signIn, type Session } from './load.js';
 import { memoryOf, ROOT, startServer } from './server.js';
 import { round } from './stats.js';
 
-const MIX = ['task list', 'task detail', 'people list', 'outcome list', 'progress report list', 'cockpit', 'search', 'progress report submit'];
+const MIX = ['task list', 'task detail', 'people list', 'outcome list', 'progress report list', 'cockpit', 'search', 'weekly dispatch sheet', 'progress report submit'];
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));

@@ -25,6 +25,7 @@ export const targets: TargetSpec[] = [
   { key: 'export rss *', max: 200, unit: 'MB', scale: 'M', engine: 'postgres', label: 'RSS growth ≤ 200 MB (M, pg)' },
   { key: 'cold start', max: 3, unit: 's', label: '≤ 3 s (both engines)' },
   { key: 'login route initial JS', max: 350, unit: 'KB', label: '≤ 350 KB gzip' },
+  { key: 'scale L cockpit p99 vs M', max: 1.3, unit: '×', scale: 'L', engine: 'postgres', label: '≤ 1.3× of scale M' },
 ];
 
 export interface Verdict {

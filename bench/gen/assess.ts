@@ -1,3 +1,4 @@
+import { defaultBands } from '@santong/contract';
 import { assessmentIndicators, assessmentSchemes, assessmentTargets, raterAssignments, raterGroups, ratingScores, users } from '../../server/src/db/schema/index.js';
 import { insertBatched } from './batch.js';
 import type { TenantRefs } from './refs.js';
@@ -17,7 +18,8 @@ export async function genAssessment(t: TenantRefs): Promise<number> {
   const schemeId = r.uuid();
   await insertBatched(t.db, assessmentSchemes, [{
     id: schemeId, tenantId: t.tenantId, year, title: `${year}年度院系党建与业务工作综合考核`, status: 'closed', trimmedMean: true,
-    bands: [{ name: '优秀', minScore: 90, maxShare: 0.2 }, { name: '良好', minScore: 80, maxShare: null }, { name: '合格', minScore: 60, maxShare: null }, { name: '不合格', minScore: 0, maxShare: null }],
+    // the product's own bands ({name, label, minScore, maxShare}), as the demo and the scheme form store them
+    bands: defaultBands,
   }]);
 
   const indicators: (typeof assessmentIndicators.$inferInsert)[] = [];

@@ -1,6 +1,7 @@
 import { activities, outcomes, progressReports } from '../../server/src/db/schema/index.js';
 import { insertBatched } from './batch.js';
-import { addDays, at, bigrams, daysBetween } from './random.js';
+import { grams } from '../../server/src/platform/search/grams.js';
+import { addDays, at, daysBetween } from './random.js';
 import type { TenantRefs } from './refs.js';
 
 // Enum values follow issue 4; align them with contract/src once the execute contracts land.
@@ -48,7 +49,7 @@ export async function genActivities(t: TenantRefs): Promise<number> {
       const heldOn = addDays(`${year}-01-01`, r.int(0, Math.max(0, daysBetween(`${year}-01-01`, t.today))));
       yield {
         id: r.uuid(), tenantId: t.tenantId, campaignId: t.campaigns[t.campaigns.length - 1].id, kind: r.weighted(activityKinds), title,
-        unitId: unit.id, heldOn, participants: r.int(10, 200), summary: `${title}顺利举行。`, searchGrams: bigrams(title), createdAt: at(r, heldOn), updatedAt: at(r, heldOn),
+        unitId: unit.id, heldOn, participants: r.int(10, 200), summary: `${title}顺利举行。`, searchGrams: grams(title), createdAt: at(r, heldOn), updatedAt: at(r, heldOn),
       } satisfies typeof activities.$inferInsert;
     }
   })());
@@ -66,10 +67,11 @@ export async function genOutcomes(t: TenantRefs): Promise<number> {
       const unit = r.pick(hosts);
       const task = t.tasks.length && r.chance(0.3) ? r.pick(t.tasks) : null;
       const title = `${unit.short}${task ? task.title.slice(0, 12) : '党建工作'}成果（${i + 1}）`;
+      const medium = r.pick(media);
       const publishedOn = addDays(t.today, -r.int(0, 700));
       yield {
-        id: r.uuid(), tenantId: t.tenantId, kind: r.weighted(outcomeKinds), title, unitId: unit.id, level: r.weighted(levels), medium: r.pick(media),
-        publishedOn, taskId: task?.id ?? null, searchGrams: bigrams(title), createdAt: at(r, publishedOn), updatedAt: at(r, publishedOn),
+        id: r.uuid(), tenantId: t.tenantId, kind: r.weighted(outcomeKinds), title, unitId: unit.id, level: r.weighted(levels), medium,
+        publishedOn, taskId: task?.id ?? null, searchGrams: grams(title, medium), createdAt: at(r, publishedOn), updatedAt: at(r, publishedOn),
       } satisfies typeof outcomes.$inferInsert;
     }
   })());

@@ -1,5 +1,6 @@
 import { leaderDuties, people, positions, tenants, units, users } from '../../server/src/db/schema/index.js';
 import { personName, titles } from '../../server/src/demo/names.js';
+import { grams } from '../../server/src/platform/search/grams.js';
 import { insertBatched } from './batch.js';
 import type { PersonRef, TenantRefs, UnitRef } from './refs.js';
 
@@ -94,7 +95,7 @@ export async function genPeople(t: TenantRefs): Promise<number> {
   return insertBatched(t.db, people, list.map((p) => ({
     id: p.id, tenantId: t.tenantId, staffNo: p.staffNo, name: p.name, gender: r.chance(0.55) ? 'male' : 'female', title: p.title,
     politicalStatus: p.status, dualLeader: r.chance(0.05), phone: `139${String(r.int(10_000_000, 99_999_999))}`,
-    email: `${p.staffNo.toLowerCase()}@bench.edu.cn`, unitId: p.unitId,
+    email: `${p.staffNo.toLowerCase()}@bench.edu.cn`, unitId: p.unitId, searchGrams: grams(p.name, p.staffNo, p.title),
   })));
 }
 

@@ -1,6 +1,8 @@
 import { campaigns, goals, taskGoals, tasks, taskUnits } from '../../server/src/db/schema/index.js';
 import { insertBatched } from './batch.js';
-import { addDays, at, bigrams, daysBetween } from './random.js';
+import { grams } from '../../server/src/platform/search/grams.js';
+import { addDays, at, daysBetween } from './random.js';
+import type { Random } from './random.js';
 import type { TaskRef, TenantRefs } from './refs.js';
 
 const partyGoals: [string, string[]][] = [
@@ -47,7 +49,30 @@ export async function genCampaigns(t: TenantRefs): Promise<number> {
 const verbs = ['推进', '落实', '开展', '完善', '深化', '组织', '建设', '整改', '提升', '督导'];
 const objects = ['专题学习研讨', '支部标准化建设', '课程思政示范课', '产教融合项目', '学生就业帮扶', '调研成果转化', '党员志愿服务', '廉政风险排查', '制度汇编修订', '实训基地建设', '青年教师培养', '宿舍环境整治', '校企合作协议', '党课宣讲', '数字校园平台'];
 const categories = [['study', 3], ['research', 2], ['lecture', 1], ['activity', 3], ['institution', 1], ['project', 2], ['rectification', 1], ['other', 1]] as const;
-const taskStatuses = [['planned', 1], ['in_progress', 5], ['done', 3], ['cancelled', 0.2]] as const;
+/**
+ * A status that fits the task's dates on the story's "today", as a school
+ * in November would have them: most tasks already due are done (a few
+ * overdue, a few cancelled), running ones are in progress, future ones planned.
+ */
+function statusOn(r: Random, startDate: string, dueDate: string, today: string): string {
+  if (startDate > today) return r.weighted([['planned', 9], ['in_progress', 1]]);
+  if (dueDate < today) return r.weighted([['done', 94], ['in_progress', 4], ['cancelled', 2]]);
+  return r.weighted([['in_progress', 90], ['done', 6], ['planned', 3], ['cancelled', 1]]);
+}
+
+/** Progress near the elapsed share of the task's time (±20 points), 5–95. */
+function progressOn(r: Random, startDate: string, dueDate: string, today: string): number {
+  const elapsed = daysBetween(startDate, today) / Math.max(1, daysBetween(startDate, dueDate));
+  return Math.max(5, Math.min(95, Math.round(Math.min(1, Math.max(0, elapsed)) * 100) + r.int(-20, 20)));
+}
+
+/** Open tasks report weekly (three in four within the last 9 days); closed ones last reported near their due date. */
+function lastReportDay(r: Random, startDate: string, dueDate: string, status: string, today: string): string {
+  const until = status === 'in_progress' ? today : dueDate < today ? dueDate : today;
+  const back = status === 'in_progress' ? (r.chance(0.75) ? r.int(0, 9) : r.int(10, 40)) : r.int(0, 14);
+  const day = addDays(until, -back);
+  return day < startDate ? startDate : day;
+}
 
 /** Picks 1–3 goals; about 60% of tasks get both tracks (fused). */
 function pickGoals(t: TenantRefs): string[] {
@@ -78,8 +103,8 @@ export async function genTasks(t: TenantRefs): Promise<number> {
       const span = Math.max(1, daysBetween(lo, hi));
       const startDate = addDays(lo, r.int(0, Math.floor(span / 2)));
       const dueDate = addDays(startDate, r.int(1, Math.max(1, daysBetween(startDate, hi))));
-      const status = ci === 0 ? r.weighted([['done', 9], ['cancelled', 1]]) : r.weighted(taskStatuses);
-      const progress = status === 'done' ? 100 : status === 'planned' ? 0 : status === 'cancelled' ? r.int(0, 50) : r.int(5, 95);
+      const status = ci === 0 ? r.weighted([['done', 9], ['cancelled', 1]]) : statusOn(r, startDate, dueDate, t.today);
+      const progress = status === 'done' ? 100 : status === 'planned' ? 0 : status === 'cancelled' ? r.int(0, 50) : progressOn(r, startDate, dueDate, t.today);
       const title = `${parent ? '' : `${r.pick(owners).short}`}${r.pick(verbs)}${r.pick(objects)}${parent ? `（第${(i % 9) + 1}项）` : ''}`;
       const goalIds = pickGoals(t);
       const coUnitIds = r.chance(0.3) ? r.sample(owners, r.int(1, 2)).map((u) => u.id) : [];
@@ -90,13 +115,14 @@ export async function genTasks(t: TenantRefs): Promise<number> {
       const issued = status !== 'planned';
       const fused = goalIds.some((g) => fusedGoal.has(g)) && goalIds.some((g) => !fusedGoal.has(g));
       const created = at(r, lo);
+      const description = `${title}：按计划分解落实，按周报送进展。`;
       yield {
-        id: ref.id, tenantId: t.tenantId, campaignId: c.id, parentId: parent?.id ?? null, title, description: `${title}：按计划分解落实，按周报送进展。`,
+        id: ref.id, tenantId: t.tenantId, campaignId: c.id, parentId: parent?.id ?? null, title, description,
         category: r.weighted(categories), ownerUnitId: ref.ownerUnitId, responsiblePersonId: r.pick(t.leaders), startDate, dueDate,
         weight: r.pick([1, 1, 1, 2, 3]), status, progress, fused, issuedAt: issued ? at(r, startDate) : null,
         signedAt: issued && r.chance(0.95) ? at(r, addDays(startDate, r.int(0, 3))) : null,
-        lastReportAt: issued && progress > 0 ? at(r, addDays(startDate, Math.max(0, Math.min(daysBetween(startDate, t.today), r.int(0, 60))))) : null,
-        completedAt: status === 'done' ? at(r, dueDate) : null, sortOrder: i, searchGrams: bigrams(title), createdBy: officeUser,
+        lastReportAt: issued && progress > 0 ? at(r, lastReportDay(r, startDate, dueDate, status, t.today)) : null,
+        completedAt: status === 'done' ? at(r, dueDate < t.today ? dueDate : t.today) : null, sortOrder: i, searchGrams: grams(title, description), createdBy: officeUser,
         createdAt: created, updatedAt: created,
       } satisfies typeof tasks.$inferInsert;
     }

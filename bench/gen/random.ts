@@ -60,11 +60,3 @@ export function daysBetween(a: string, b: string): number {
 export function at(r: Random, iso: string): Date {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + r.int(1, 9) * 3_600_000 + r.int(0, 59) * 60_000);
 }
-
-/** Distinct character bigrams of a text: the shape of the search_grams columns. */
-export function bigrams(text: string): string[] {
-  const chars = [...text.replace(/\s+/g, '')];
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) set.add(chars[i] + chars[i + 1]);
-  return [...set];
-}

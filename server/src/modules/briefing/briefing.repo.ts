@@ -12,6 +12,14 @@ import type { CockpitFilter } from '../cockpit/cockpit.repo.js';
  */
 
 const between = (col: SQL, from?: string, to?: string) => sql`${from ? sql`and ${col} >= ${from}::date` : sql``} ${to ? sql`and ${col} <= ${to}::date` : sql``}`;
+/**
+ * A UTC-day period on a timestamptz column, as a plain range on the column:
+ * the planner can estimate it (a `(col at time zone 'UTC')::date` filter is
+ * guessed at a few rows, which turned the reports count into a 450k-probe
+ * nested loop at scale M) and it reads the same days.
+ */
+const betweenUtcDays = (col: SQL, from?: string, to?: string) =>
+  sql`${from ? sql`and ${col} >= (${from}::date::timestamp at time zone 'UTC')` : sql``} ${to ? sql`and ${col} < ((${to}::date + 1)::timestamp at time zone 'UTC')` : sql``}`;
 const subtree = (f: CockpitFilter) => sql`(with recursive sub as (select id from units where tenant_id = ${f.tenantId} and id = ${f.unitId}
     union select u.id from units u join sub on u.parent_id = sub.id where u.tenant_id = ${f.tenantId}) select id from sub)`;
 const inSubtree = (f: CockpitFilter, col: SQL) => (f.unitId ? sql`and ${col} in ${subtree(f)}` : sql``);
@@ -52,7 +60,7 @@ export async function executeCounts(db: Db, f: CockpitFilter): Promise<ExecuteCo
     db.execute(sql`select count(*)::int as submitted, count(*) filter (where r.status = 'approved')::int as approved
       from progress_reports r join tasks t on t.id = r.task_id and t.tenant_id = r.tenant_id
       where r.tenant_id = ${f.tenantId} and ${taskScopeSql(f.scope)} ${f.campaignId ? sql`and t.campaign_id = ${f.campaignId}` : sql``}
-        ${between(sql`(r.submitted_at at time zone 'UTC')::date`, f.from, f.to)} ${inSubtree(f, sql`t.owner_unit_id`)}`),
+        ${betweenUtcDays(sql`r.submitted_at`, f.from, f.to)} ${inSubtree(f, sql`t.owner_unit_id`)}`),
     db.execute(sql`select a.kind, count(*)::int as count, coalesce(sum(a.participants), 0)::int as participants from activities a
       where a.tenant_id = ${f.tenantId} and ${unitScopeSql(f.scope, sql`a.unit_id`)} ${between(sql`a.held_on`, f.from, f.to)} ${inSubtree(f, sql`a.unit_id`)}
       group by a.kind order by count(*) desc`),
