@@ -31,6 +31,10 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle client whose server connection ends (PostgreSQL restarted, failover, the
+  // database dropped) emits 'error' on the pool; unhandled, that would end the process.
+  // The pool drops the client and the next query opens a new one.
+  pool.on('error', (err) => console.warn(`PostgreSQL: idle connection closed (${(err as Error).message})`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
