@@ -65,6 +65,8 @@ export const permissions = [
   'assess.followup.write',
   'assess.supervision.read',
   'assess.supervision.write',
+  /** monthly supervision plans and their indicators: the office's, while inspectors record checks */
+  'assess.supervision.plan',
   'assess.exchange.read',
   'assess.exchange.write',
   'assess.scheme.read',
@@ -128,7 +130,7 @@ const execRead: Permission[] = ['execute.activity.read', 'execute.honour.read', 
  * follow-ups; any assigned rater rates; results are read as published.
  */
 const assessRead: Permission[] = ['assess.dispatch.read', 'assess.supervision.read', 'assess.exchange.read', 'assess.scheme.read', 'assess.result.read', 'assess.application.read'];
-const assessOffice: Permission[] = [...assessRead, 'assess.dispatch.write', 'assess.followup.write', 'assess.supervision.write', 'assess.exchange.write', 'assess.scheme.write', 'assess.rating.write', 'assess.result.publish', 'assess.application.write'];
+const assessOffice: Permission[] = [...assessRead, 'assess.dispatch.write', 'assess.followup.write', 'assess.supervision.write', 'assess.supervision.plan', 'assess.exchange.write', 'assess.scheme.write', 'assess.rating.write', 'assess.result.publish', 'assess.application.write'];
 const assessUnit: Permission[] = ['assess.dispatch.read', 'assess.followup.write', 'assess.supervision.read', 'assess.exchange.read', 'assess.scheme.read', 'assess.self.write', 'assess.rating.write', 'assess.result.read'];
 const insight: Permission[] = ['insight.cockpit.read', 'insight.briefing.read', 'search.read'];
 

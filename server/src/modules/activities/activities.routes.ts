@@ -10,6 +10,7 @@ import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './activities.repo.js';
 import * as service from './activities.service.js';
 import { activityKindLabel, presentActivity } from './activities.presenter.js';
+import { scoped } from '../../access/target.js';
 
 const excelDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -19,6 +20,7 @@ export async function activityRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['activities'];
   const read = { permission: 'execute.activity.read' as const };
   const write = { permission: 'execute.activity.write' as const };
+  const onActivity = { target: scoped('activity') };
 
   // Photos and files: readable with the activity, written by those who may edit it.
   registerAttachmentOwner('activity', async (db, ctx, id, mode) => {
@@ -59,18 +61,18 @@ export async function activityRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], batches);
   });
 
-  r.get('/api/v1/activities/:id', { config: read, schema: { tags, params: idParams, response: { 200: activity } } }, async (req) => service.getActivity(db, req.ctx, req.params.id));
+  r.get('/api/v1/activities/:id', { config: { ...read, ...onActivity }, schema: { tags, params: idParams, response: { 200: activity } } }, async (req) => service.getActivity(db, req.ctx, req.params.id));
 
-  r.post('/api/v1/activities', { config: write, schema: { tags, body: activityCreate, response: { 201: activity } } }, async (req, reply) => {
+  r.post('/api/v1/activities', { config: { ...write, target: scoped('unit') }, schema: { tags, body: activityCreate, response: { 201: activity } } }, async (req, reply) => {
     reply.status(201);
     return service.createActivity(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/activities/:id', { config: write, schema: { tags, params: idParams, body: activityUpdate, response: { 200: activity } } }, async (req) =>
+  r.patch('/api/v1/activities/:id', { config: { ...write, ...onActivity }, schema: { tags, params: idParams, body: activityUpdate, response: { 200: activity } } }, async (req) =>
     service.updateActivity(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/activities/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/activities/:id', { config: { ...write, ...onActivity }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteActivity(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assignmentParams, ratingForm, ratingList, ratingSave, ratingSaved } from '@santong/contract';
 import type { Db } from '../../db/client.js';
+import { owned } from '../../access/target.js';
 import * as service from './rating.service.js';
 import { assessTags as tags } from './schemes.routes.js';
 
 const rate = { permission: 'assess.rating.write' as const };
+// A form is its rater's alone: the office reads and changes no one else's (RATING_NOT_ASSIGNED).
+const onForm = { ...rate, target: owned('rating-form') };
 
 /** A rater's forms: list, read, autosave, submit. */
 export async function ratingRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -13,15 +16,15 @@ export async function ratingRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   r.get('/api/v1/ratings/mine', { config: rate, schema: { tags, response: { 200: ratingList } } }, async (req) => service.listMine(db, req.ctx));
 
-  r.get('/api/v1/ratings/:assignmentId', { config: rate, schema: { tags, params: assignmentParams, response: { 200: ratingForm } } }, async (req) =>
+  r.get('/api/v1/ratings/:assignmentId', { config: onForm, schema: { tags, params: assignmentParams, response: { 200: ratingForm } } }, async (req) =>
     service.getForm(db, req.ctx, req.params.assignmentId),
   );
 
-  r.put('/api/v1/ratings/:assignmentId', { config: rate, schema: { tags, params: assignmentParams, body: ratingSave, response: { 200: ratingSaved } } }, async (req) =>
+  r.put('/api/v1/ratings/:assignmentId', { config: onForm, schema: { tags, params: assignmentParams, body: ratingSave, response: { 200: ratingSaved } } }, async (req) =>
     service.saveScores(db, req.ctx, req.params.assignmentId, req.body),
   );
 
-  r.post('/api/v1/ratings/:assignmentId/submit', { config: rate, schema: { tags, params: assignmentParams, response: { 200: ratingForm } } }, async (req) =>
+  r.post('/api/v1/ratings/:assignmentId/submit', { config: onForm, schema: { tags, params: assignmentParams, response: { 200: ratingForm } } }, async (req) =>
     service.submit(db, req.ctx, req.params.assignmentId),
   );
 }

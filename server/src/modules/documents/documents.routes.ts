@@ -7,6 +7,7 @@ import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './documents.repo.js';
 import * as service from './documents.service.js';
 import { documentKindLabel } from './documents.presenter.js';
+import { tenantWide } from '../../access/target.js';
 
 const asDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
@@ -21,6 +22,8 @@ export async function documentRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['documents'];
   const read = { permission: 'plan.document.read' as const };
   const write = { permission: 'plan.document.write' as const };
+  // Documents are published to the whole tenant (see the attachment owner above).
+  const onDocument = { target: tenantWide('document') };
 
   r.get('/api/v1/documents', { config: read, schema: { tags, querystring: documentListQuery, response: { 200: documentList } } }, async (req) => {
     const { page, pageSize, sort, ...f } = req.query;
@@ -40,7 +43,7 @@ export async function documentRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], repo.iterateDocuments(db, req.ctx.tenantId, f, sort));
   });
 
-  r.get('/api/v1/documents/:id', { config: read, schema: { tags, params: idParams, response: { 200: documentRecord } } }, async (req) =>
+  r.get('/api/v1/documents/:id', { config: { ...read, ...onDocument }, schema: { tags, params: idParams, response: { 200: documentRecord } } }, async (req) =>
     service.getDocument(db, req.ctx, req.params.id),
   );
 
@@ -49,11 +52,11 @@ export async function documentRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return service.createDocument(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/documents/:id', { config: write, schema: { tags, params: idParams, body: documentUpdate, response: { 200: documentRecord } } }, async (req) =>
+  r.patch('/api/v1/documents/:id', { config: { ...write, ...onDocument }, schema: { tags, params: idParams, body: documentUpdate, response: { 200: documentRecord } } }, async (req) =>
     service.updateDocument(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/documents/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/documents/:id', { config: { ...write, ...onDocument }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteDocument(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

@@ -5,6 +5,7 @@ import {
   hasPermission, idParams, okBody, type ExchangeMeeting,
 } from '@santong/contract';
 import type { Db } from '../../db/client.js';
+import { tenantConfig, tenantWide } from '../../access/target.js';
 import { sendXlsxStream } from '../../platform/excel.js';
 import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './exchange.repo.js';
@@ -19,6 +20,9 @@ export async function exchangeRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['exchange'];
   const read = { permission: 'assess.exchange.read' as const };
   const write = { permission: 'assess.exchange.write' as const };
+  // The monthly exchange is school-wide: every reader reads each record; the office (tenant-wide writers only) keeps them.
+  const onMeeting = { target: tenantWide('exchange-meeting') };
+  const keepMeeting = { ...write, target: tenantConfig('exchange-meeting') };
 
   registerAttachmentOwner('exchange_meeting', async (db, ctx, id, mode) => {
     if (!hasPermission(ctx.roles, 'assess.exchange.read')) return 'missing';
@@ -46,18 +50,18 @@ export async function exchangeRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], batches);
   });
 
-  r.get('/api/v1/exchange-meetings/:id', { config: read, schema: { tags, params: idParams, response: { 200: exchangeMeeting } } }, async (req) => service.getMeeting(db, req.ctx, req.params.id));
+  r.get('/api/v1/exchange-meetings/:id', { config: { ...read, ...onMeeting }, schema: { tags, params: idParams, response: { 200: exchangeMeeting } } }, async (req) => service.getMeeting(db, req.ctx, req.params.id));
 
   r.post('/api/v1/exchange-meetings', { config: write, schema: { tags, body: exchangeMeetingCreate, response: { 201: exchangeMeeting } } }, async (req, reply) => {
     reply.status(201);
     return service.createMeeting(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/exchange-meetings/:id', { config: write, schema: { tags, params: idParams, body: exchangeMeetingUpdate, response: { 200: exchangeMeeting } } }, async (req) =>
+  r.patch('/api/v1/exchange-meetings/:id', { config: keepMeeting, schema: { tags, params: idParams, body: exchangeMeetingUpdate, response: { 200: exchangeMeeting } } }, async (req) =>
     service.updateMeeting(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/exchange-meetings/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/exchange-meetings/:id', { config: keepMeeting, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteMeeting(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

@@ -5,10 +5,13 @@ import type { Db } from '../../db/client.js';
 import { once, sendXlsxStream } from '../../platform/excel.js';
 import * as service from './goals.service.js';
 import { trackLabel } from './goals.presenter.js';
+import { tenantWide } from '../../access/target.js';
 
 export async function goalRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['goals'];
+  // Goals are tenant reference data: readable by all with the permission, written by the office.
+  const onGoal = { target: tenantWide('goal') };
 
   r.get('/api/v1/goals', { config: { permission: 'plan.goal.read' }, schema: { tags, querystring: goalListQuery, response: { 200: goalList } } }, async (req) =>
     service.listGoals(db, req.ctx, req.query),
@@ -28,7 +31,7 @@ export async function goalRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], once(items));
   });
 
-  r.get('/api/v1/goals/:id', { config: { permission: 'plan.goal.read' }, schema: { tags, params: idParams, response: { 200: goal } } }, async (req) =>
+  r.get('/api/v1/goals/:id', { config: { permission: 'plan.goal.read', ...onGoal }, schema: { tags, params: idParams, response: { 200: goal } } }, async (req) =>
     service.getGoal(db, req.ctx, req.params.id),
   );
 
@@ -37,11 +40,11 @@ export async function goalRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return service.createGoal(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/goals/:id', { config: { permission: 'plan.goal.write' }, schema: { tags, params: idParams, body: goalUpdate, response: { 200: goal } } }, async (req) =>
+  r.patch('/api/v1/goals/:id', { config: { permission: 'plan.goal.write', ...onGoal }, schema: { tags, params: idParams, body: goalUpdate, response: { 200: goal } } }, async (req) =>
     service.updateGoal(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/goals/:id', { config: { permission: 'plan.goal.write' }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/goals/:id', { config: { permission: 'plan.goal.write', ...onGoal }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteGoal(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

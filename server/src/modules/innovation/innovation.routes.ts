@@ -11,6 +11,7 @@ import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './innovation.repo.js';
 import * as service from './innovation.service.js';
 import { innovationGradeLabel, innovationKindLabel, innovationLevelLabel, innovationStageLabel, presentProject } from './innovation.presenter.js';
+import { scoped } from '../../access/target.js';
 
 const excelDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
@@ -24,6 +25,7 @@ export async function innovationRoutes(app: FastifyInstance, { db }: { db: Db })
   const read = { permission: 'execute.innovation.read' as const };
   const write = { permission: 'execute.innovation.write' as const };
   const review = { permission: 'execute.innovation.review' as const };
+  const onProject = { target: scoped('innovation-project') };
 
   // Application materials and expert opinions.
   registerAttachmentOwner('innovation_project', async (db, ctx, id, mode) => {
@@ -59,36 +61,36 @@ export async function innovationRoutes(app: FastifyInstance, { db }: { db: Db })
     ], batches);
   });
 
-  r.get('/api/v1/innovation-projects/:id', { config: read, schema: { tags, params: idParams, response: { 200: innovationProjectDetail } } }, async (req) =>
+  r.get('/api/v1/innovation-projects/:id', { config: { ...read, ...onProject }, schema: { tags, params: idParams, response: { 200: innovationProjectDetail } } }, async (req) =>
     service.getDetail(db, req.ctx, req.params.id),
   );
 
-  r.post('/api/v1/innovation-projects', { config: write, schema: { tags, body: innovationProjectCreate, response: { 201: innovationProjectDetail } } }, async (req, reply) => {
+  r.post('/api/v1/innovation-projects', { config: { ...write, target: scoped('unit') }, schema: { tags, body: innovationProjectCreate, response: { 201: innovationProjectDetail } } }, async (req, reply) => {
     reply.status(201);
     return service.createProject(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/innovation-projects/:id', { config: write, schema: { tags, params: idParams, body: innovationProjectUpdate, response: { 200: innovationProjectDetail } } }, async (req) =>
+  r.patch('/api/v1/innovation-projects/:id', { config: { ...write, ...onProject }, schema: { tags, params: idParams, body: innovationProjectUpdate, response: { 200: innovationProjectDetail } } }, async (req) =>
     service.updateProject(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/innovation-projects/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/innovation-projects/:id', { config: { ...write, ...onProject }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteProject(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
 
   for (const action of Object.keys(stepPaths) as InnovationAction[]) {
     const body = action === 'accept' ? innovationAcceptInput : innovationStepInput;
-    r.post(`/api/v1/innovation-projects/:id/${stepPaths[action]}`, { config: review, schema: { tags, params: idParams, body, response: { 200: innovationProjectDetail } } }, async (req) =>
+    r.post(`/api/v1/innovation-projects/:id/${stepPaths[action]}`, { config: { ...review, ...onProject }, schema: { tags, params: idParams, body, response: { 200: innovationProjectDetail } } }, async (req) =>
       service.takeStep(db, req.ctx, req.params.id, action, req.body),
     );
   }
 
-  r.post('/api/v1/innovation-projects/:id/outcomes', { config: write, schema: { tags, params: idParams, body: innovationOutcomeLink, response: { 200: innovationProjectDetail } } }, async (req) =>
+  r.post('/api/v1/innovation-projects/:id/outcomes', { config: { ...write, ...onProject }, schema: { tags, params: idParams, body: innovationOutcomeLink, response: { 200: innovationProjectDetail } } }, async (req) =>
     service.linkOutcome(db, req.ctx, req.params.id, req.body.outcomeId),
   );
 
-  r.delete('/api/v1/innovation-projects/:id/outcomes/:outcomeId', { config: write, schema: { tags, params: innovationOutcomeParams, response: { 200: innovationProjectDetail } } }, async (req) =>
+  r.delete('/api/v1/innovation-projects/:id/outcomes/:outcomeId', { config: { ...write, ...onProject }, schema: { tags, params: innovationOutcomeParams, response: { 200: innovationProjectDetail } } }, async (req) =>
     service.unlinkOutcome(db, req.ctx, req.params.id, req.params.outcomeId),
   );
 }

@@ -7,11 +7,14 @@ import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './lectures.repo.js';
 import * as service from './lectures.service.js';
 import { presentLecture } from './lectures.presenter.js';
+import { scoped } from '../../access/target.js';
 
 /** 党课 (S6): lectures with totals per lecturer and per audience unit. */
 export async function lectureRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['lectures'];
+  // A lecture is in scope through its audience unit (or, for reading, when the caller gave it); a new one names an audience unit in scope.
+  const onLecture = { target: scoped('lecture') };
 
   // Slides and handouts of a lecture: readable with the lecture, written by those who may edit it.
   registerAttachmentOwner('lecture', async (db, ctx, id, mode) => {
@@ -48,20 +51,20 @@ export async function lectureRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], batches);
   });
 
-  r.get('/api/v1/lectures/:id', { config: { permission: 'plan.lecture.read' }, schema: { tags, params: idParams, response: { 200: lecture } } }, async (req) =>
+  r.get('/api/v1/lectures/:id', { config: { permission: 'plan.lecture.read', ...onLecture }, schema: { tags, params: idParams, response: { 200: lecture } } }, async (req) =>
     service.getLecture(db, req.ctx, req.params.id),
   );
 
-  r.post('/api/v1/lectures', { config: { permission: 'plan.lecture.write' }, schema: { tags, body: lectureCreate, response: { 201: lecture } } }, async (req, reply) => {
+  r.post('/api/v1/lectures', { config: { permission: 'plan.lecture.write', target: scoped('unit') }, schema: { tags, body: lectureCreate, response: { 201: lecture } } }, async (req, reply) => {
     reply.status(201);
     return service.createLecture(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/lectures/:id', { config: { permission: 'plan.lecture.write' }, schema: { tags, params: idParams, body: lectureUpdate, response: { 200: lecture } } }, async (req) =>
+  r.patch('/api/v1/lectures/:id', { config: { permission: 'plan.lecture.write', ...onLecture }, schema: { tags, params: idParams, body: lectureUpdate, response: { 200: lecture } } }, async (req) =>
     service.updateLecture(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/lectures/:id', { config: { permission: 'plan.lecture.write' }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/lectures/:id', { config: { permission: 'plan.lecture.write', ...onLecture }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteLecture(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

@@ -6,6 +6,7 @@ import {
 } from '@santong/contract';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
+import { scoped, tenantConfig } from '../../access/target.js';
 import { AppError } from '../../platform/errors.js';
 import { sendXlsxStream } from '../../platform/excel.js';
 import { registerAttachmentOwner } from '../../platform/files/attachments.js';
@@ -26,6 +27,9 @@ export async function outcomeRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['outcomes'];
   const read = { permission: 'execute.outcome.read' as const };
   const write = { permission: 'execute.outcome.write' as const };
+  // an outcome belongs to its unit's scope (and to the people it names)
+  const onOutcome = { target: scoped('outcome') };
+  const onArea = { target: tenantConfig('contribution-area') };
 
   registerAttachmentOwner('outcome', async (db, ctx, id, mode) => {
     if (!hasPermission(ctx.roles, 'execute.outcome.read')) return 'missing';
@@ -66,36 +70,36 @@ export async function outcomeRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], batches);
   });
 
-  r.get('/api/v1/outcomes/:id', { config: read, schema: { tags, params: idParams, response: { 200: outcome } } }, async (req) => service.getOutcome(db, req.ctx, req.params.id));
+  r.get('/api/v1/outcomes/:id', { config: { ...read, ...onOutcome }, schema: { tags, params: idParams, response: { 200: outcome } } }, async (req) => service.getOutcome(db, req.ctx, req.params.id));
 
-  r.post('/api/v1/outcomes', { config: write, schema: { tags, body: outcomeCreate, response: { 201: outcome } } }, async (req, reply) => {
+  r.post('/api/v1/outcomes', { config: { ...write, target: scoped('unit') }, schema: { tags, body: outcomeCreate, response: { 201: outcome } } }, async (req, reply) => {
     reply.status(201);
     return service.createOutcome(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/outcomes/:id', { config: write, schema: { tags, params: idParams, body: outcomeUpdate, response: { 200: outcome } } }, async (req) =>
+  r.patch('/api/v1/outcomes/:id', { config: { ...write, ...onOutcome }, schema: { tags, params: idParams, body: outcomeUpdate, response: { 200: outcome } } }, async (req) =>
     service.updateOutcome(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/outcomes/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/outcomes/:id', { config: { ...write, ...onOutcome }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteOutcome(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
 
   r.get('/api/v1/contribution-areas', { config: read, schema: { tags, response: { 200: contributionAreaList } } }, async (req) => service.listAreas(db, req.ctx));
 
-  r.post('/api/v1/contribution-areas', { config: write, schema: { tags, body: contributionAreaCreate, response: { 201: contributionArea } } }, async (req, reply) => {
+  r.post('/api/v1/contribution-areas', { config: { ...write, ...onArea }, schema: { tags, body: contributionAreaCreate, response: { 201: contributionArea } } }, async (req, reply) => {
     requireOffice(req.ctx);
     reply.status(201);
     return service.createArea(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/contribution-areas/:id', { config: write, schema: { tags, params: idParams, body: contributionAreaUpdate, response: { 200: contributionArea } } }, async (req) => {
+  r.patch('/api/v1/contribution-areas/:id', { config: { ...write, ...onArea }, schema: { tags, params: idParams, body: contributionAreaUpdate, response: { 200: contributionArea } } }, async (req) => {
     requireOffice(req.ctx);
     return service.updateArea(db, req.ctx, req.params.id, req.body);
   });
 
-  r.delete('/api/v1/contribution-areas/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/contribution-areas/:id', { config: { ...write, ...onArea }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     requireOffice(req.ctx);
     await service.deleteArea(db, req.ctx, req.params.id);
     return { ok: true as const };

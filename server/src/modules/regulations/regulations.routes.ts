@@ -10,6 +10,7 @@ import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './regulations.repo.js';
 import * as service from './regulations.service.js';
 import { presentRegulation, regulationCategoryLabel, regulationStatusLabel } from './regulations.presenter.js';
+import { tenantWide } from '../../access/target.js';
 
 const excelDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
@@ -19,6 +20,8 @@ export async function regulationRoutes(app: FastifyInstance, { db }: { db: Db })
   const tags = ['regulations'];
   const read = { permission: 'execute.regulation.read' as const };
   const write = { permission: 'execute.regulation.write' as const };
+  // regulations are the institution's reference texts: the owner unit is the drafting department, not a scope
+  const onRegulation = { target: tenantWide('regulation') };
 
   registerAttachmentOwner('regulation', async (db, ctx, id, mode) => {
     if (!hasPermission(ctx.roles, 'execute.regulation.read')) return 'missing';
@@ -54,32 +57,32 @@ export async function regulationRoutes(app: FastifyInstance, { db }: { db: Db })
     ], batches);
   });
 
-  r.get('/api/v1/regulations/:id', { config: read, schema: { tags, params: idParams, response: { 200: regulationDetail } } }, async (req) => service.getDetail(db, req.ctx, req.params.id));
+  r.get('/api/v1/regulations/:id', { config: { ...read, ...onRegulation }, schema: { tags, params: idParams, response: { 200: regulationDetail } } }, async (req) => service.getDetail(db, req.ctx, req.params.id));
 
-  r.post('/api/v1/regulations', { config: write, schema: { tags, body: regulationCreate, response: { 201: regulationDetail } } }, async (req, reply) => {
+  r.post('/api/v1/regulations', { config: { ...write, ...onRegulation }, schema: { tags, body: regulationCreate, response: { 201: regulationDetail } } }, async (req, reply) => {
     reply.status(201);
     return service.createRegulation(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/regulations/:id', { config: write, schema: { tags, params: idParams, body: regulationUpdate, response: { 200: regulationDetail } } }, async (req) =>
+  r.patch('/api/v1/regulations/:id', { config: { ...write, ...onRegulation }, schema: { tags, params: idParams, body: regulationUpdate, response: { 200: regulationDetail } } }, async (req) =>
     service.updateRegulation(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/regulations/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/regulations/:id', { config: { ...write, ...onRegulation }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteRegulation(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
 
-  r.post('/api/v1/regulations/:id/publish', { config: write, schema: { tags, params: idParams, body: regulationPublish, response: { 200: regulationDetail } } }, async (req) =>
+  r.post('/api/v1/regulations/:id/publish', { config: { ...write, ...onRegulation }, schema: { tags, params: idParams, body: regulationPublish, response: { 200: regulationDetail } } }, async (req) =>
     service.publish(db, req.ctx, req.params.id, req.body),
   );
 
-  r.post('/api/v1/regulations/:id/revise', { config: write, schema: { tags, params: idParams, body: regulationRevise, response: { 201: regulationDetail } } }, async (req, reply) => {
+  r.post('/api/v1/regulations/:id/revise', { config: { ...write, ...onRegulation }, schema: { tags, params: idParams, body: regulationRevise, response: { 201: regulationDetail } } }, async (req, reply) => {
     reply.status(201);
     return service.revise(db, req.ctx, req.params.id, req.body);
   });
 
-  r.post('/api/v1/regulations/:id/abolish', { config: write, schema: { tags, params: idParams, body: regulationAbolish, response: { 200: regulationDetail } } }, async (req) =>
+  r.post('/api/v1/regulations/:id/abolish', { config: { ...write, ...onRegulation }, schema: { tags, params: idParams, body: regulationAbolish, response: { 200: regulationDetail } } }, async (req) =>
     service.abolish(db, req.ctx, req.params.id, req.body),
   );
 }

@@ -9,6 +9,7 @@ import { sendXlsxStream, type XlsxColumn } from '../../platform/excel.js';
 import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import * as repo from './reports.repo.js';
 import * as service from './reports.service.js';
+import { scoped } from '../../access/target.js';
 
 const statusLabel: Record<ProgressReport['status'], string> = { submitted: '待审核', returned: '已退回', approved: '已通过' };
 const time = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -52,28 +53,28 @@ export async function reportRoutes(app: FastifyInstance, { db }: { db: Db }) {
     sendXlsxStream(reply, '进展报告.xlsx', '进展报告', exportColumns, service.exportBatches(await req.readDb(), req.ctx, req.query)),
   );
 
-  r.get('/api/v1/progress-reports/:id', { config: { permission: 'execute.report.read' }, schema: { tags, params: idParams, response: { 200: progressReportDetail } } }, async (req) =>
+  r.get('/api/v1/progress-reports/:id', { config: { permission: 'execute.report.read', target: scoped('progress-report') }, schema: { tags, params: idParams, response: { 200: progressReportDetail } } }, async (req) =>
     service.getReport(db, req.ctx, req.params.id),
   );
 
-  r.get('/api/v1/tasks/:taskId/progress-reports', { config: { permission: 'execute.report.read' }, schema: { tags, params: taskIdParams, response: { 200: taskReportHistory } } }, async (req) =>
+  r.get('/api/v1/tasks/:taskId/progress-reports', { config: { permission: 'execute.report.read', target: scoped('task') }, schema: { tags, params: taskIdParams, response: { 200: taskReportHistory } } }, async (req) =>
     service.taskHistory(db, req.ctx, req.params.taskId),
   );
 
-  r.post('/api/v1/progress-reports', { config: { permission: 'execute.report.write' }, schema: { tags, body: progressReportCreate, response: { 201: progressReportDetail } } }, async (req, reply) => {
+  r.post('/api/v1/progress-reports', { config: { permission: 'execute.report.write', target: scoped('task') }, schema: { tags, body: progressReportCreate, response: { 201: progressReportDetail } } }, async (req, reply) => {
     reply.status(201);
     return service.createReport(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/progress-reports/:id', { config: { permission: 'execute.report.write' }, schema: { tags, params: idParams, body: progressReportUpdate, response: { 200: progressReportDetail } } }, async (req) =>
+  r.patch('/api/v1/progress-reports/:id', { config: { permission: 'execute.report.write', target: scoped('progress-report') }, schema: { tags, params: idParams, body: progressReportUpdate, response: { 200: progressReportDetail } } }, async (req) =>
     service.resubmitReport(db, req.ctx, req.params.id, req.body),
   );
 
-  r.post('/api/v1/progress-reports/:id/approve', { config: { permission: 'execute.report.review' }, schema: { tags, params: idParams, body: progressReportApprove, response: { 200: progressReportDetail } } }, async (req) =>
+  r.post('/api/v1/progress-reports/:id/approve', { config: { permission: 'execute.report.review', target: scoped('progress-report') }, schema: { tags, params: idParams, body: progressReportApprove, response: { 200: progressReportDetail } } }, async (req) =>
     service.approveReport(db, req.ctx, req.params.id, req.body?.comment ?? null),
   );
 
-  r.post('/api/v1/progress-reports/:id/return', { config: { permission: 'execute.report.review' }, schema: { tags, params: idParams, body: progressReportReturn, response: { 200: progressReportDetail } } }, async (req) =>
+  r.post('/api/v1/progress-reports/:id/return', { config: { permission: 'execute.report.review', target: scoped('progress-report') }, schema: { tags, params: idParams, body: progressReportReturn, response: { 200: progressReportDetail } } }, async (req) =>
     service.returnReport(db, req.ctx, req.params.id, req.body.comment),
   );
 }

@@ -10,6 +10,7 @@ import * as repo from './research.repo.js';
 import * as service from './research.service.js';
 import * as problems from './problems.service.js';
 import { presentTopic, researchStatusLabel } from './research.presenter.js';
+import { scoped } from '../../access/target.js';
 
 /** 调研 (S5): topics, the problems they find, and the one-step rectification task. */
 export async function researchRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -17,6 +18,9 @@ export async function researchRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['research'];
   const read = { permission: 'plan.research.read' as const };
   const write = { permission: 'plan.research.write' as const };
+  // A topic is in scope when it touches a unit of the caller's scope or the caller leads it; its problems go with it.
+  const onTopic = { target: scoped('research-topic') };
+  const onProblem = { target: scoped('research-problem') };
 
   r.get('/api/v1/research-topics', { config: read, schema: { tags, querystring: researchTopicListQuery, response: { 200: researchTopicList } } }, async (req) => {
     const { page, pageSize, sort, ...f } = req.query;
@@ -45,39 +49,39 @@ export async function researchRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], batches);
   });
 
-  r.get('/api/v1/research-topics/:id', { config: read, schema: { tags, params: idParams, response: { 200: researchTopicDetail } } }, async (req) =>
+  r.get('/api/v1/research-topics/:id', { config: { ...read, ...onTopic }, schema: { tags, params: idParams, response: { 200: researchTopicDetail } } }, async (req) =>
     service.getTopicDetail(db, req.ctx, req.params.id),
   );
 
-  r.post('/api/v1/research-topics', { config: write, schema: { tags, body: researchTopicCreate, response: { 201: researchTopicDetail } } }, async (req, reply) => {
+  r.post('/api/v1/research-topics', { config: { ...write, target: scoped('unit') }, schema: { tags, body: researchTopicCreate, response: { 201: researchTopicDetail } } }, async (req, reply) => {
     reply.status(201);
     return service.createTopic(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/research-topics/:id', { config: write, schema: { tags, params: idParams, body: researchTopicUpdate, response: { 200: researchTopicDetail } } }, async (req) =>
+  r.patch('/api/v1/research-topics/:id', { config: { ...write, ...onTopic }, schema: { tags, params: idParams, body: researchTopicUpdate, response: { 200: researchTopicDetail } } }, async (req) =>
     service.updateTopic(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/research-topics/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/research-topics/:id', { config: { ...write, ...onTopic }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteTopic(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
 
-  r.post('/api/v1/research-topics/:id/problems', { config: write, schema: { tags, params: idParams, body: researchProblemCreate, response: { 201: researchProblem } } }, async (req, reply) => {
+  r.post('/api/v1/research-topics/:id/problems', { config: { ...write, ...onTopic }, schema: { tags, params: idParams, body: researchProblemCreate, response: { 201: researchProblem } } }, async (req, reply) => {
     reply.status(201);
     return problems.addProblem(db, req.ctx, req.params.id, req.body);
   });
 
-  r.patch('/api/v1/research-problems/:id', { config: write, schema: { tags, params: idParams, body: researchProblemUpdate, response: { 200: researchProblem } } }, async (req) =>
+  r.patch('/api/v1/research-problems/:id', { config: { ...write, ...onProblem }, schema: { tags, params: idParams, body: researchProblemUpdate, response: { 200: researchProblem } } }, async (req) =>
     problems.updateProblem(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/research-problems/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/research-problems/:id', { config: { ...write, ...onProblem }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await problems.deleteProblem(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
 
-  r.post('/api/v1/research-problems/:id/rectify', { config: write, schema: { tags, params: idParams, body: rectifyInput, response: { 201: rectifyResult } } }, async (req, reply) => {
+  r.post('/api/v1/research-problems/:id/rectify', { config: { ...write, ...onProblem }, schema: { tags, params: idParams, body: rectifyInput, response: { 201: rectifyResult } } }, async (req, reply) => {
     reply.status(201);
     return problems.rectifyProblem(db, req.ctx, req.params.id, req.body);
   });

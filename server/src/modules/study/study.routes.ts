@@ -8,6 +8,7 @@ import * as repo from './study.repo.js';
 import * as service from './study.service.js';
 import { presentSession, studyKindLabel } from './study.presenter.js';
 import type { StudySession } from '@santong/contract';
+import { scoped } from '../../access/target.js';
 
 const excelDate = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -15,6 +16,8 @@ const excelDate = (d: string) => new Date(`${d}T00:00:00Z`);
 export async function studyRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['study'];
+  // A session is in scope through its host unit (or, for reading, the caller's attendance); a new one names a host unit in scope.
+  const onSession = { target: scoped('study-session') };
 
   // Minutes and photos of a session: readable with the session, written by those who may edit it.
   registerAttachmentOwner('study_session', async (db, ctx, id, mode) => {
@@ -53,20 +56,20 @@ export async function studyRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], batches);
   });
 
-  r.get('/api/v1/study-sessions/:id', { config: { permission: 'plan.study.read' }, schema: { tags, params: idParams, response: { 200: studySessionDetail } } }, async (req) =>
+  r.get('/api/v1/study-sessions/:id', { config: { permission: 'plan.study.read', ...onSession }, schema: { tags, params: idParams, response: { 200: studySessionDetail } } }, async (req) =>
     service.getSessionDetail(db, req.ctx, req.params.id),
   );
 
-  r.post('/api/v1/study-sessions', { config: { permission: 'plan.study.write' }, schema: { tags, body: studySessionCreate, response: { 201: studySessionDetail } } }, async (req, reply) => {
+  r.post('/api/v1/study-sessions', { config: { permission: 'plan.study.write', target: scoped('unit') }, schema: { tags, body: studySessionCreate, response: { 201: studySessionDetail } } }, async (req, reply) => {
     reply.status(201);
     return service.createSession(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/study-sessions/:id', { config: { permission: 'plan.study.write' }, schema: { tags, params: idParams, body: studySessionUpdate, response: { 200: studySessionDetail } } }, async (req) =>
+  r.patch('/api/v1/study-sessions/:id', { config: { permission: 'plan.study.write', ...onSession }, schema: { tags, params: idParams, body: studySessionUpdate, response: { 200: studySessionDetail } } }, async (req) =>
     service.updateSession(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/study-sessions/:id', { config: { permission: 'plan.study.write' }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/study-sessions/:id', { config: { permission: 'plan.study.write', ...onSession }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await service.deleteSession(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

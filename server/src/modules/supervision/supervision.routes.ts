@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.js';
 import { sendXlsxStream } from '../../platform/excel.js';
 import { registerAttachmentOwner } from '../../platform/files/attachments.js';
 import { unitInScope } from '../../access/scope.js';
+import { scoped, tenantConfig, tenantWide } from '../../access/target.js';
 import * as checksRepo from './checks.repo.js';
 import * as plans from './plans.service.js';
 import * as checks from './checks.service.js';
@@ -22,6 +23,11 @@ export async function supervisionRoutes(app: FastifyInstance, { db }: { db: Db }
   const tags = ['supervision'];
   const read = { permission: 'assess.supervision.read' as const };
   const write = { permission: 'assess.supervision.write' as const };
+  // Plans are tenant-wide (their figures count only the checks in scope); a check belongs to the checked unit.
+  // Planning (plans and indicators) needs assess.supervision.plan (the office); inspectors record checks.
+  const plan = { permission: 'assess.supervision.plan' as const, target: tenantConfig('supervision-plan') };
+  const onPlan = { target: tenantWide('supervision-plan') };
+  const onCheck = { target: scoped('supervision-check') };
 
   // Evidence files of a check: readable with the check, writable by those who record checks on its unit.
   registerAttachmentOwner('supervision_check', async (db, ctx, id, mode) => {
@@ -37,32 +43,32 @@ export async function supervisionRoutes(app: FastifyInstance, { db }: { db: Db }
     return plans.listPlans(db, req.ctx, f, { page, pageSize, sort });
   });
 
-  r.get('/api/v1/supervision/plans/:id', { config: read, schema: { tags, params: idParams, response: { 200: supervisionPlanDetail } } }, async (req) => plans.getPlan(db, req.ctx, req.params.id));
+  r.get('/api/v1/supervision/plans/:id', { config: { ...read, ...onPlan }, schema: { tags, params: idParams, response: { 200: supervisionPlanDetail } } }, async (req) => plans.getPlan(db, req.ctx, req.params.id));
 
-  r.post('/api/v1/supervision/plans', { config: write, schema: { tags, body: supervisionPlanCreate, response: { 201: supervisionPlanDetail } } }, async (req, reply) => {
+  r.post('/api/v1/supervision/plans', { config: { permission: plan.permission }, schema: { tags, body: supervisionPlanCreate, response: { 201: supervisionPlanDetail } } }, async (req, reply) => {
     reply.status(201);
     return plans.createPlan(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/supervision/plans/:id', { config: write, schema: { tags, params: idParams, body: supervisionPlanUpdate, response: { 200: supervisionPlanDetail } } }, async (req) =>
+  r.patch('/api/v1/supervision/plans/:id', { config: plan, schema: { tags, params: idParams, body: supervisionPlanUpdate, response: { 200: supervisionPlanDetail } } }, async (req) =>
     plans.updatePlan(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/supervision/plans/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/supervision/plans/:id', { config: plan, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await plans.deletePlan(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
 
-  r.post('/api/v1/supervision/plans/:id/indicators', { config: write, schema: { tags, params: idParams, body: supervisionIndicatorCreate, response: { 201: supervisionIndicator } } }, async (req, reply) => {
+  r.post('/api/v1/supervision/plans/:id/indicators', { config: plan, schema: { tags, params: idParams, body: supervisionIndicatorCreate, response: { 201: supervisionIndicator } } }, async (req, reply) => {
     reply.status(201);
     return plans.addIndicator(db, req.ctx, req.params.id, req.body);
   });
 
-  r.patch('/api/v1/supervision/indicators/:id', { config: write, schema: { tags, params: idParams, body: supervisionIndicatorUpdate, response: { 200: supervisionIndicator } } }, async (req) =>
+  r.patch('/api/v1/supervision/indicators/:id', { config: plan, schema: { tags, params: idParams, body: supervisionIndicatorUpdate, response: { 200: supervisionIndicator } } }, async (req) =>
     plans.updateIndicator(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/supervision/indicators/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/supervision/indicators/:id', { config: plan, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await plans.deleteIndicator(db, req.ctx, req.params.id);
     return { ok: true as const };
   });
@@ -92,18 +98,18 @@ export async function supervisionRoutes(app: FastifyInstance, { db }: { db: Db }
     ], batches);
   });
 
-  r.get('/api/v1/supervision/checks/:id', { config: read, schema: { tags, params: idParams, response: { 200: supervisionCheck } } }, async (req) => checks.getCheck(db, req.ctx, req.params.id));
+  r.get('/api/v1/supervision/checks/:id', { config: { ...read, ...onCheck }, schema: { tags, params: idParams, response: { 200: supervisionCheck } } }, async (req) => checks.getCheck(db, req.ctx, req.params.id));
 
-  r.post('/api/v1/supervision/checks', { config: write, schema: { tags, body: supervisionCheckCreate, response: { 201: supervisionCheck } } }, async (req, reply) => {
+  r.post('/api/v1/supervision/checks', { config: { ...write, target: scoped('unit') }, schema: { tags, body: supervisionCheckCreate, response: { 201: supervisionCheck } } }, async (req, reply) => {
     reply.status(201);
     return checks.createCheck(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/supervision/checks/:id', { config: write, schema: { tags, params: idParams, body: supervisionCheckUpdate, response: { 200: supervisionCheck } } }, async (req) =>
+  r.patch('/api/v1/supervision/checks/:id', { config: { ...write, ...onCheck }, schema: { tags, params: idParams, body: supervisionCheckUpdate, response: { 200: supervisionCheck } } }, async (req) =>
     checks.updateCheck(db, req.ctx, req.params.id, req.body),
   );
 
-  r.delete('/api/v1/supervision/checks/:id', { config: write, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/supervision/checks/:id', { config: { ...write, ...onCheck }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     await checks.deleteCheck(db, req.ctx, req.params.id);
     return { ok: true as const };
   });

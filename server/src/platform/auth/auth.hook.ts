@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import type { RequestContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { authenticate } from './auth.service.js';
+import type { RouteTarget } from '../../access/target.js';
 
 export const SESSION_COOKIE = 'st_session';
 
@@ -14,6 +15,8 @@ declare module 'fastify' {
     permission?: Permission | 'authenticated';
     /** Reachable without a session (login, health). */
     public?: boolean;
+    /** What the route acts on, for the generated route × role × scope matrix (access/target.ts). */
+    target?: RouteTarget;
     /** Reachable while the user must still change the one-time password. */
     allowPasswordChange?: boolean;
   }

@@ -11,6 +11,7 @@ import type { RequestContext } from '../context.js';
 import { FileStore } from './files.store.js';
 import { attachmentOwner } from './attachments.js';
 import * as repo from './attachments.repo.js';
+import { scoped } from '../../access/target.js';
 
 async function checkAccess(db: Db, ctx: RequestContext, entity: string, entityId: string, mode: 'read' | 'write') {
   const check = attachmentOwner(entity);
@@ -39,6 +40,8 @@ const listQuery = z.object({ entity: z.string().min(1).max(40), entityId: z.uuid
 export async function fileRoutes(app: FastifyInstance, { db, store }: { db: Db; store: FileStore }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['files'];
+  // A file goes with its owning record: the owner's permission and scope decide (registerAttachmentOwner).
+  const onAttachment = { target: scoped('attachment') };
 
   r.post('/api/v1/attachments', { config: { permission: 'authenticated' }, schema: { tags, consumes: ['multipart/form-data'], response: { 201: attachment } } }, async (req, reply) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
@@ -83,7 +86,7 @@ export async function fileRoutes(app: FastifyInstance, { db, store }: { db: Db; 
     return { items: rows.map(presentAttachment) };
   });
 
-  r.get('/api/v1/attachments/:id', { config: { permission: 'authenticated' }, schema: { tags, params: idParams } }, async (req, reply) => {
+  r.get('/api/v1/attachments/:id', { config: { permission: 'authenticated', ...onAttachment }, schema: { tags, params: idParams } }, async (req, reply) => {
     const a = await repo.getAttachment(db, req.ctx.tenantId, req.params.id);
     if (!a) throw new AppError('NOT_FOUND', 'file not found');
     await checkAccess(db, req.ctx, a.entity, a.entityId, 'read');
@@ -97,7 +100,7 @@ export async function fileRoutes(app: FastifyInstance, { db, store }: { db: Db; 
     return reply.send(store.open(a.sha256));
   });
 
-  r.delete('/api/v1/attachments/:id', { config: { permission: 'authenticated' }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
+  r.delete('/api/v1/attachments/:id', { config: { permission: 'authenticated', ...onAttachment }, schema: { tags, params: idParams, response: { 200: okBody } } }, async (req) => {
     const a = await repo.getAttachment(db, req.ctx.tenantId, req.params.id);
     if (!a) throw new AppError('NOT_FOUND', 'file not found');
     await checkAccess(db, req.ctx, a.entity, a.entityId, 'write');

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams, notification, notificationList, notificationListQuery, readAllResult, unreadCount } from '@santong/contract';
 import type { Db } from '../../db/client.js';
 import * as service from './notify.service.js';
+import { owned } from '../../access/target.js';
 
 /** The caller's own in-app notifications: list, unread count, mark read. */
 export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -18,7 +19,7 @@ export async function notificationRoutes(app: FastifyInstance, { db }: { db: Db 
 
   r.post('/api/v1/notifications/read-all', { config, schema: { tags, response: { 200: readAllResult } } }, async (req) => service.markAllRead(db, req.ctx));
 
-  r.post('/api/v1/notifications/:id/read', { config, schema: { tags, params: idParams, response: { 200: notification } } }, async (req) =>
+  r.post('/api/v1/notifications/:id/read', { config: { ...config, target: owned('notification') }, schema: { tags, params: idParams, response: { 200: notification } } }, async (req) =>
     service.markRead(db, req.ctx, req.params.id),
   );
 }

@@ -1,0 +1,5 @@
+import { describeScopeMatrix } from './scope-matrix/harness.js';
+import { scopeGroups } from './scope-matrix/groups.js';
+
+/** Route × role × target in / out of data scope for the plan group, from the route table's declarations. */
+describeScopeMatrix('plan', scopeGroups.plan);
