@@ -42,7 +42,8 @@ const outcomeFields = {
   level: outcomeLevel,
   medium: optionalText(100),
   publishedOn: isoDate,
-  link: z.url().max(1000).nullish(),
+  // http(s) only: the register renders it as a link (no javascript: or data: URLs)
+  link: z.url({ protocol: /^https?$/ }).max(1000).nullish(),
   areaCode: z.string().trim().min(1).max(40).nullish(),
   taskId: z.uuid().nullish(),
   projectId: z.uuid().nullish(),

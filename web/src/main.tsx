@@ -1,3 +1,4 @@
+import './app/zod-jitless';
 import '@ant-design/v5-patch-for-react-19';
 import './app/i18n';
 import './styles.css';

@@ -22,10 +22,10 @@ export function dbAvailable(): boolean {
 /** `describe` that skips the whole file when its database is not available (PostgreSQL not installed). */
 export const describeDb = (name: string, fn: () => void) => describe.skipIf(!dbAvailable())(`${name} [${DB_KIND}]`, fn);
 
-/** Settings for tests: the usual defaults, no logger, a login rate limit out of the way. */
+/** Settings for tests: the usual defaults, no logger, the login and API rate limits out of the way (rate-limit.test.ts sets its own). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ SANTONG_DATA_DIR: path.join(TMP_DIR, 'test-data', `${process.pid}-${crypto.randomBytes(4).toString('hex')}`), NODE_ENV: 'test' });
-  return { ...base, logLevel: 'silent', demo: true, demoPassword: DEMO_PASSWORD, loginRateLimit: 10_000, serveWeb: false, ...overrides };
+  return { ...base, logLevel: 'silent', demo: true, demoPassword: DEMO_PASSWORD, loginRateLimit: 10_000, rateLimit: { perUserPerMinute: 0, perIpPerMinute: 0 }, serveWeb: false, ...overrides };
 }
 
 const templateCache = new Map<TemplateKind, Buffer>();

@@ -15,7 +15,7 @@ process.once('message', async (msg: { template: string; job: FuzzJob }) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'santong-fuzz-'));
   try {
     const database = await openPglite(null, { loadDataDir: new Blob([new Uint8Array(fs.readFileSync(msg.template))]) });
-    const cfg = { ...loadConfig({ SANTONG_DATA_DIR: dataDir, NODE_ENV: 'test' }), logLevel: 'silent', loginRateLimit: 1_000_000, serveWeb: false };
+    const cfg = { ...loadConfig({ SANTONG_DATA_DIR: dataDir, NODE_ENV: 'test' }), logLevel: 'silent', loginRateLimit: 1_000_000, rateLimit: { perUserPerMinute: 0, perIpPerMinute: 0 }, serveWeb: false };
     const { app, routes } = await buildApp(cfg, database, { logger: false });
     await app.ready();
     const outcome = await runFuzz(app, routes, (text) => database.query(text), msg.job);
