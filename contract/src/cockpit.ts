@@ -40,6 +40,8 @@ export const cockpit = z
     /** the period the figures cover; tasks are filtered by due date only when the query names a period */
     period: z.object({ from: z.string().nullable(), to: z.string().nullable(), tasksByDue: z.boolean() }),
     today: z.string(),
+    /** when these figures were computed (the server may reuse them for a short while, COCKPIT_CACHE_SECONDS) */
+    asOf: z.iso.datetime(),
     tasks: z.object({
       total: count,
       byStatus: z.array(keyCount),

@@ -45,7 +45,7 @@ export function presentTasks(rows: TaskGroupRow[]): Pick<Cockpit, 'tasks' | 'fus
     fusionRows.set(r.unitId, f);
   }
   const rag = { red: 0, amber: 0, green: 0, none: 0 };
-  for (const r of rows) rag[r.rag as keyof typeof rag] += r.total;
+  for (const r of rows) for (const k of ['red', 'amber', 'green', 'none'] as const) rag[k] += r[k];
   return {
     tasks: {
       total: rows.reduce((s, r) => s + r.total, 0),

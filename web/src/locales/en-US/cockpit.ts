@@ -16,6 +16,7 @@ export const cockpit: Record<cockpitKeys, string> = {
   'cockpit.needCampaign': 'Choose a campaign first',
   'cockpit.hint': 'Click a number or a chart to open its list',
   'cockpit.updatedAt': 'Updated {{time}}; refreshes every {{seconds}} s',
+  'cockpit.asOf': 'Figures as of {{time}}',
   'cockpit.screenTitle': 'Three-Sames cockpit',
   'cockpit.kpi.tasks': 'Tasks deployed',
   'cockpit.kpi.fusion': 'Fusion ratio',

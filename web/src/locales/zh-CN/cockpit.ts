@@ -14,6 +14,7 @@ export const cockpit = {
   'cockpit.needCampaign': '请先选择一项工作',
   'cockpit.hint': '点击数字或图表查看对应清单',
   'cockpit.updatedAt': '更新于 {{time}}，每 {{seconds}} 秒自动刷新',
+  'cockpit.asOf': '数据更新于 {{time}}',
   'cockpit.screenTitle': '“三同”工作驾驶舱',
   'cockpit.kpi.tasks': '部署任务',
   'cockpit.kpi.fusion': '融合率',

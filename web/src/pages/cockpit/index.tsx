@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Space, Spin, Tooltip } from 'antd';
+import { App, Button, Card, Space, Spin, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { DesktopOutlined, FileExcelOutlined, FileWordOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,7 @@ export default function CockpitPage() {
     <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="cockpit-page">
       <Card size="small">
         <FilterBar value={filters} onChange={setFilters}>
+          {data && <Typography.Text type="secondary" data-testid="cockpit-as-of">{t('cockpit.asOf', { time: dayjs(data.asOf).format('HH:mm:ss') })}</Typography.Text>}
           <Tooltip title={t('cockpit.refresh')}><Button icon={<ReloadOutlined />} loading={isFetching} onClick={() => void refetch()} /></Tooltip>
           {can('insight.briefing.read') && (
             <>

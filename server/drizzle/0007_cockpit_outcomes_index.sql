@@ -1,0 +1,1 @@
+CREATE INDEX "outcomes_tenant_published_cover_idx" ON "outcomes" USING btree ("tenant_id","published_on","kind","level","medium","unit_id","id");
