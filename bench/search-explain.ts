@@ -14,7 +14,7 @@ import { provisionPostgres } from './db.js';
 import { tasks, tenants, units } from '../server/src/db/schema/index.js';
 import { grams } from '../server/src/platform/search/grams.js';
 import { searchSources } from '../server/src/modules/search/search.sources.js';
-import { countKindSql, searchKindSql } from '../server/src/modules/search/search.repo.js';
+import { searchSql } from '../server/src/modules/search/search.repo.js';
 import { searchTerms } from '../server/src/modules/search/search.service.js';
 import type { Scope } from '../server/src/access/scope.js';
 
@@ -58,7 +58,7 @@ async function explain(database: Database, label: string, rows: number) {
   const scopes: [string, Scope][] = [['office (all)', { kind: 'all' }], ['unit head (2 units)', { kind: 'unit', unitIds, personId: null }]];
   for (const q of ['课', '党课', '专题党课', '产教 基地']) {
     for (const [name, scope] of scopes) {
-      for (const [what, stmt] of [['hits', searchKindSql(src, tenantId, scope, q, searchTerms(q), 5)], ['capped count', countKindSql(src, tenantId, scope, q, searchTerms(q))]] as const) {
+      for (const [what, stmt] of [['hits and count', searchSql([src], tenantId, scope, q, searchTerms(q), 5)]] as const) {
         const query = dialect.sqlToQuery(stmt);
         await database.query(query.sql, query.params); // warm
         const plan = (await database.query(`explain (analyze, buffers) ${query.sql}`, query.params)) as { 'QUERY PLAN': string }[];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, demoTenantId, describeDb, type TestApp } from '../setup/db.js';
 import { iterateOutcomes, listOutcomes } from '../../src/modules/outcomes/outcomes.repo.js';
-import { iterateTasks, listTasks } from '../../src/modules/tasks/task.repo.js';
+import { iterateTaskExport, listTasks } from '../../src/modules/tasks/task.repo.js';
 import type { Scope } from '../../src/access/scope.js';
 import { taskClock } from '../../src/modules/tasks/task.settings.js';
 
@@ -38,8 +38,12 @@ describeDb('export paging', () => {
     const v = { tenantId, scope: all, userId: '' };
     const clock = await taskClock(t.database.db, tenantId);
     const page = await listTasks(t.database.db, v, clock, { status: 'planned,in_progress' }, { page: 1, pageSize: 500, sort: '-dueDate' });
-    const streamed = await collect(iterateTasks(t.database.db, v, clock, { status: 'planned,in_progress' }, '-dueDate', 5));
+    const streamed = await collect(iterateTaskExport(t.database.db, v, clock, { status: 'planned,in_progress' }, '-dueDate', 5));
     expect(streamed.length).toBeGreaterThan(5);
     expect(streamed.map((r) => r.id)).toEqual(page.rows.map((r) => r.id));
+    // the export's lean rows carry the same values as the list's full ones
+    const pick = ({ id, parentTitle, title, category, ownerUnitName, responsiblePersonName, startDate, dueDate, weight, status, progress, fused, issuedAt, signedAt, lastReportAt }: (typeof page.rows)[number]) =>
+      ({ id, parentTitle, title, category, ownerUnitName, responsiblePersonName, startDate, dueDate, weight, status, progress, fused, issuedAt, signedAt, lastReportAt });
+    expect(streamed).toEqual(page.rows.map(pick));
   });
 });

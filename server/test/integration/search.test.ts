@@ -100,6 +100,39 @@ describeDb('search', () => {
     expect(r.groups[0].items.find((i) => i.id === ids.kpFirst)!.snippet).toBeNull();
   });
 
+  it('returns the best-ranked hits of a kind with more matches than the limit, names filled, the total of all', async () => {
+    const [{ id: campaignId }] = await t.sql<{ id: string }>('select id from campaigns where tenant_id = $1 limit 1', [tenantId]);
+    const jd = await unitIdByCode(t, 'JD-XY');
+    const [{ name: jdName }] = await t.sql<{ name: string }>('select name from units where id = $1', [jd]);
+    const at = (day: number) => new Date(Date.UTC(2026, 4, day));
+    // title position 1 (older and newer), position 3, body only (newest of all), and older title hits at position 1
+    const made = [
+      { title: '翠微书院建设（旧）', updatedAt: at(1) },
+      { title: '翠微书院建设（新）', updatedAt: at(9) },
+      { title: '推进翠微书院', updatedAt: at(20) },
+      { title: '校园文化周', description: '走进翠微书院', updatedAt: at(30) },
+      { title: '翠微讲堂一', updatedAt: at(2) },
+      { title: '翠微讲堂二', updatedAt: at(3) },
+      { title: '翠微讲堂三', updatedAt: at(4) },
+    ];
+    const ins = await t.db
+      .insert(tasks)
+      .values(made.map((m) => ({ tenantId, campaignId, title: m.title, description: m.description ?? null, category: 'project', ownerUnitId: jd, startDate: '2026-03-01', dueDate: '2026-12-31', updatedAt: m.updatedAt, searchGrams: grams(m.title, m.description) })))
+      .returning({ id: tasks.id });
+    const id = (i: number) => ins[i].id;
+    const res = await call(t.app, s.office, 'GET', '/api/v1/search', undefined, { query: { q: '翠微', kinds: 'task', limit: '5' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const group = (res.json() as SearchResult).groups[0];
+    expect(group.total).toBe(7);
+    // position 1 by recency, then position 3; the body-only hit and the rest fall past the limit
+    expect(group.items.map((i) => i.id)).toEqual([id(1), id(6), id(5), id(4), id(0)]);
+    for (const item of group.items) expect(item.subtitle).toBe(jdName);
+    // with room for all, the title hit at position 3 comes before the body-only hit
+    const all = await search(s.office, '翠微', { kinds: 'task' });
+    expect(idsOf(all, 'task').slice(5)).toEqual([id(2), id(3)]);
+    expect(all.groups[0].items[6].snippet).toContain('翠微书院');
+  });
+
   it('stays within each kind\'s data scope', async () => {
     const head = await search(s.unithead, '产教');
     expect(idsOf(head, 'task')).not.toContain(ids.taskYs);

@@ -229,6 +229,40 @@ describeDb('tasks', () => {
     expectError(await call(t.app, s.office, 'GET', '/api/v1/tasks?rag=purple;drop'), 400, 'VALIDATION_FAILED');
   });
 
+  it('pages a campaign list as slices of the whole, with the same links and extras as the detail and a total past the end', async () => {
+    const filter = `campaignId=${campaignId}&status=in_progress,planned`;
+    for (const sort of ['dueDate', '-dueDate', 'ownerUnitName', 'rag']) {
+      const whole = await list(s.office, `${filter}&sort=${sort}&pageSize=500`);
+      expect(whole.total, sort).toBeGreaterThan(12);
+      const pages = [1, 2, 3].map((n) => list(s.office, `${filter}&sort=${sort}&page=${n}&pageSize=5`));
+      const got = await Promise.all(pages);
+      for (const p of got) expect(p.total, sort).toBe(whole.total);
+      expect(got.flatMap((p) => p.items.map((x) => x.id)), sort).toEqual(whole.items.slice(0, 15).map((x) => x.id));
+    }
+    // a page of one unit's view: the scope applies to the page and the count alike
+    const mine = await list(s.liaison, `${filter}&sort=dueDate&pageSize=500`);
+    const second = await list(s.liaison, `${filter}&sort=dueDate&page=2&pageSize=3`);
+    expect(second.total).toBe(mine.total);
+    expect(second.items.map((x) => x.id)).toEqual(mine.items.slice(3, 6).map((x) => x.id));
+    // co-units, goals, child counts and flags on the page are those of the detail
+    const page = await list(s.office, `${filter}&sort=dueDate&pageSize=50`);
+    const linked = page.items.filter((x) => x.coUnits.length > 0 || x.goals.length > 1 || x.childCount > 0).slice(0, 5);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const item of linked) {
+      const res = await call(t.app, s.office, 'GET', `/api/v1/tasks/${item.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const detail = res.json() as Task;
+      expect(item.coUnits).toEqual(detail.coUnits);
+      expect(item.coUnitIds).toEqual(detail.coUnitIds);
+      expect(item.goals).toEqual(detail.goals);
+      expect([item.childCount, item.extensionCount, item.pendingExtension, item.followed]).toEqual([detail.childCount, detail.extensionCount, detail.pendingExtension, detail.followed]);
+    }
+    const past = await list(s.office, `${filter}&page=999&pageSize=50`);
+    expect(past.items).toEqual([]);
+    expect(past.total).toBe(page.total);
+    expect((await list(s.office, `campaignId=${crypto.randomUUID()}&pageSize=5`)).total).toBe(0);
+  });
+
   it('colours in SQL exactly as ragStatus does, with the tenant thresholds', async () => {
     const [{ id: camp }] = await t.sql<{ id: string }>(
       "insert into campaigns (tenant_id, title, kind, start_date, end_date, status) values ($1, '红黄绿校验', 'special', '2026-01-01', '2027-12-31', 'active') returning id",

@@ -243,6 +243,8 @@ export const outcomes = pgTable(
     // the register's default order
     index('outcomes_tenant_published_idx').on(t.tenantId, t.publishedOn.desc(), t.id),
     index('outcomes_tenant_project_idx').on(t.tenantId, t.projectId),
+    // the cockpit's grouping of a period's outcomes by kind, level and medium, read from the index alone
+    index('outcomes_tenant_published_cover_idx').on(t.tenantId, t.publishedOn, t.kind, t.level, t.medium, t.unitId, t.id),
     index('outcomes_grams_gin').using('gin', t.searchGrams),
   ],
 );

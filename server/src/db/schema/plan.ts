@@ -165,6 +165,8 @@ export const tasks = pgTable(
     index('tasks_tenant_campaign_status_idx').on(t.tenantId, t.campaignId, t.status),
     index('tasks_tenant_owner_idx').on(t.tenantId, t.ownerUnitId, t.status),
     index('tasks_tenant_due_idx').on(t.tenantId, t.dueDate),
+    // a campaign's list page by due date: the page's ids come from the index alone (status is filtered there too)
+    index('tasks_tenant_campaign_due_idx').on(t.tenantId, t.campaignId, t.dueDate, t.id, t.status),
     index('tasks_tenant_leader_idx').on(t.tenantId, t.responsiblePersonId),
     uniqueIndex('tasks_tenant_recurrence_uq').on(t.tenantId, t.recurrenceOf, t.recurrenceKey),
     index('tasks_grams_gin').using('gin', t.searchGrams),

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../platform/context.js';
 import { invalid } from '../../platform/errors.js';
 import { searchSources } from './search.sources.js';
-import { searchKind, type HitRow } from './search.repo.js';
+import { searchHits, type HitRow } from './search.repo.js';
 
 /** The query's runs of letters and digits, normalised like the grams (full-width → half-width, lower case). */
 export function searchTerms(q: string): string[] {
@@ -26,18 +26,20 @@ function present(kind: SearchKind, r: HitRow, terms: string[], link: string): Se
 
 /**
  * Searches every kind the caller may read, each within the caller's data
- * scope, and returns the groups that have hits in the fixed kind order.
+ * scope, in one statement, and returns the groups that have hits in the
+ * fixed kind order.
  */
 export async function search(db: Db, ctx: RequestContext, query: SearchQuery): Promise<SearchResult> {
   const q = query.q.trim();
   const terms = searchTerms(q);
   if (terms.length === 0) throw invalid('querystring.q', 'enter letters or digits to search for');
   const wanted = query.kinds ? new Set(query.kinds.split(',').filter(Boolean)) : new Set<string>(searchKinds);
+  const sources = searchSources.filter((src) => wanted.has(src.kind) && hasPermission(ctx.roles, src.permission));
+  const rows = await searchHits(db, sources, ctx.tenantId, ctx.scope, q, terms, query.limit);
   const groups: SearchResult['groups'] = [];
-  for (const src of searchSources) {
-    if (!wanted.has(src.kind) || !hasPermission(ctx.roles, src.permission)) continue;
-    const { rows, total } = await searchKind(db, src, ctx.tenantId, ctx.scope, q, terms, query.limit);
-    if (rows.length) groups.push({ kind: src.kind, total, items: rows.map((r) => present(src.kind, r, terms, src.link(r.id, q))) });
+  for (const src of sources) {
+    const hits = rows.filter((r) => r.kind === src.kind);
+    if (hits.length) groups.push({ kind: src.kind, total: hits[0].total, items: hits.map((r) => present(src.kind, r, terms, src.link(r.id, q))) });
   }
   return { q, groups };
 }

@@ -11,15 +11,19 @@ import { activityScopeSql } from '../activities/activities.repo.js';
  * Where each kind of record lives for the header search. `title` and `body`
  * together cover every text the kind's write path puts into search_grams, so
  * the LIKE confirmation agrees with the gram index. `scope` is the same
- * predicate the kind's own list applies.
+ * predicate the kind's own list applies. Everything but `subtitle` refers to
+ * the table alone: the ranking runs on the bare table, and `names` is joined
+ * for the ranked hits only.
  */
 export interface SearchSource {
   kind: SearchKind;
   /** the kind's read permission: without it, the kind is not searched */
   permission: Permission;
-  /** FROM clause; the searched table is aliased `x` … or the alias its scope SQL expects */
-  from: SQL;
+  /** the searched table with its alias (the alias its scope SQL expects) */
+  table: SQL;
   alias: string;
+  /** joins that fill the subtitle (unit, person names); made for the ranked hits only */
+  names: SQL;
   title: SQL;
   body: SQL;
   subtitle: SQL;
@@ -40,7 +44,8 @@ export const searchSources: SearchSource[] = [
     kind: 'task',
     permission: 'plan.task.read',
     alias: 't',
-    from: sql`tasks t left join units u on u.id = t.owner_unit_id`,
+    table: sql`tasks t`,
+    names: sql`left join units u on u.id = t.owner_unit_id`,
     title: sql`t.title`,
     body: sql`coalesce(t.description, '')`,
     subtitle: sql`u.name`,
@@ -53,7 +58,8 @@ export const searchSources: SearchSource[] = [
     kind: 'document',
     permission: 'plan.document.read',
     alias: 'd',
-    from: sql`documents d left join units u on u.id = d.issuing_unit_id`,
+    table: sql`documents d`,
+    names: sql`left join units u on u.id = d.issuing_unit_id`,
     title: sql`d.title`,
     body: sql`coalesce(d.doc_no, '') || ' ' || coalesce(d.summary, '')`,
     subtitle: sql`concat_ws(' · ', d.doc_no, u.name)`,
@@ -67,7 +73,8 @@ export const searchSources: SearchSource[] = [
     kind: 'outcome',
     permission: 'execute.outcome.read',
     alias: 'o',
-    from: sql`outcomes o left join units u on u.id = o.unit_id`,
+    table: sql`outcomes o`,
+    names: sql`left join units u on u.id = o.unit_id`,
     title: sql`o.title`,
     body: sql`coalesce(o.medium, '')`,
     subtitle: sql`concat_ws(' · ', u.name, o.medium)`,
@@ -80,7 +87,8 @@ export const searchSources: SearchSource[] = [
     kind: 'regulation',
     permission: 'execute.regulation.read',
     alias: 'g',
-    from: sql`regulations g left join units u on u.id = g.owner_unit_id`,
+    table: sql`regulations g`,
+    names: sql`left join units u on u.id = g.owner_unit_id`,
     title: sql`g.title`,
     body: sql`coalesce(g.doc_no, '')`,
     subtitle: sql`concat_ws(' · ', g.doc_no, u.name)`,
@@ -95,7 +103,8 @@ export const searchSources: SearchSource[] = [
     kind: 'activity',
     permission: 'execute.activity.read',
     alias: 'a',
-    from: sql`activities a left join units u on u.id = a.unit_id`,
+    table: sql`activities a`,
+    names: sql`left join units u on u.id = a.unit_id`,
     title: sql`a.title`,
     body: sql`coalesce(a.summary, '')`,
     subtitle: sql`u.name`,
@@ -108,7 +117,8 @@ export const searchSources: SearchSource[] = [
     kind: 'research',
     permission: 'plan.research.read',
     alias: 't',
-    from: sql`research_topics t left join people p on p.id = t.leader_person_id`,
+    table: sql`research_topics t`,
+    names: sql`left join people p on p.id = t.leader_person_id`,
     title: sql`t.title`,
     body: sql`t.problem_area || ' ' || coalesce(t.findings, '')`,
     subtitle: sql`p.name`,
@@ -121,7 +131,8 @@ export const searchSources: SearchSource[] = [
     kind: 'lecture',
     permission: 'plan.lecture.read',
     alias: 'l',
-    from: sql`lectures l left join people p on p.id = l.lecturer_person_id left join units u on u.id = l.audience_unit_id`,
+    table: sql`lectures l`,
+    names: sql`left join people p on p.id = l.lecturer_person_id left join units u on u.id = l.audience_unit_id`,
     title: sql`l.topic`,
     body: sql`coalesce(l.location, '')`,
     subtitle: sql`concat_ws(' · ', p.name, u.name)`,
@@ -134,7 +145,8 @@ export const searchSources: SearchSource[] = [
     kind: 'person',
     permission: 'org.person.read',
     alias: 'p',
-    from: sql`people p left join units u on u.id = p.unit_id`,
+    table: sql`people p`,
+    names: sql`left join units u on u.id = p.unit_id`,
     title: sql`p.name`,
     body: sql`p.staff_no || ' ' || coalesce(p.title, '')`,
     subtitle: sql`concat_ws(' · ', u.name, p.title)`,

@@ -112,6 +112,9 @@ const sortable: Record<string, string> = {
   ownerUnitName: 'ou.sort_order',
 };
 
+/** Whether taskOrder() reads the owner unit (aliased `ou`), so the query has to join it. */
+export const orderUsesOwnerUnit = (sort: string | undefined) => sortable[sort?.replace(/^-/, '') ?? '']?.startsWith('ou.') === true;
+
 export function taskOrder(sort: string | undefined, clock: TaskClock): SQL {
   const key = sort?.replace(/^-/, '');
   const dir = sort?.startsWith('-') ? sql.raw('desc') : sql.raw('asc');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fusionRatio, isFused, ragStatus, todayIn } from './task.rules.js';
+import { dayStart, fusionRatio, isFused, ragStatus, todayIn, utcDayStart } from './task.rules.js';
 
 const task = (o: Partial<Parameters<typeof ragStatus>[0]> = {}) => ({
   status: 'in_progress',
@@ -68,5 +68,20 @@ describe('todayIn', () => {
   it('uses the tenant time zone', () => {
     expect(todayIn('Asia/Shanghai', new Date('2026-06-30T17:00:00Z'))).toBe('2026-07-01');
     expect(todayIn('UTC', new Date('2026-06-30T17:00:00Z'))).toBe('2026-06-30');
+  });
+});
+
+describe('dayStart', () => {
+  it('is Date.parse of midnight UTC for every day from 1899 to 2201, without parsing', () => {
+    const DAY = 86_400_000;
+    for (let t = Date.UTC(1899, 0, 1); t < Date.UTC(2201, 0, 1); t += DAY) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      if (dayStart(iso) !== t) expect(dayStart(iso), iso).toBe(t);
+    }
+    expect(dayStart('2026-11-02T08:00:00Z')).toBe(Date.parse('2026-11-02T08:00:00ZT00:00:00Z'));
+  });
+  it('utcDayStart drops the time of day', () => {
+    expect(utcDayStart(new Date('2026-11-02T23:59:59.999Z'))).toBe(Date.UTC(2026, 10, 2));
+    expect(utcDayStart(new Date('1969-12-31T12:00:00Z'))).toBe(Date.UTC(1969, 11, 31));
   });
 });

@@ -35,8 +35,8 @@ export async function presentRows(db: Db, ctx: Ctx, clock: TaskClock, rows: repo
 export async function listTasks(db: Db, ctx: Ctx, query: TaskListQuery) {
   const { page, pageSize, sort, ...f } = query;
   const clock = await taskClock(db, ctx.tenantId);
-  const { rows, total } = await repo.listTasks(db, ctx, clock, f, { page, pageSize, sort });
-  return { items: await presentRows(db, ctx, clock, rows), total };
+  const { rows, total, links } = await repo.listTasks(db, ctx, clock, f, { page, pageSize, sort });
+  return { items: rows.map((r) => presentTask(ctx, clock, r, links)), total };
 }
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "tasks_tenant_campaign_due_idx" ON "tasks" USING btree ("tenant_id","campaign_id","due_date","id","status");
