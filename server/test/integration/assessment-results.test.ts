@@ -307,4 +307,37 @@ describeDb('assessment results and their application', () => {
     expect(f.outcome_count[jd]).toBe(5);
     expect(f.task_completion_rate[target['信息工程学院']]).toBeUndefined();
   });
+
+  it('takes trimmed means from summed scores: one highest and one lowest dropped, ties included', async () => {
+    // a scheme of its own: one manual leaf (max 10), group A (weight 60) and B (40)
+    const [scheme] = await t.db.insert(assessmentSchemes).values({ tenantId, year: YEAR + 5, title: '去极值测试', status: 'closed', trimmedMean: true }).returning();
+    const [leaf] = await t.db.insert(assessmentIndicators).values({ tenantId, schemeId: scheme.id, parentId: null, name: '综合', weight: 100, maxScore: 10, track: 'business', method: 'manual' }).returning();
+    const [A] = await t.db.insert(raterGroups).values({ tenantId, schemeId: scheme.id, name: 'A组', weight: 60 }).returning();
+    const [B] = await t.db.insert(raterGroups).values({ tenantId, schemeId: scheme.id, name: 'B组', weight: 40 }).returning();
+    // a rater rates a target in one group: A takes raters 0–5, B 6–9
+    const raters = await Promise.all(Array.from({ length: 10 }, () => makeUser(t, { roles: ['member'] })));
+    const rate = async (targetId: string, groupId: string, scores: number[]) => {
+      for (const [i, score] of scores.entries()) {
+        const rater = raters[(groupId === A.id ? 0 : 6) + i];
+        const [a] = await t.db.insert(raterAssignments).values({ tenantId, schemeId: scheme.id, groupId, raterUserId: rater.id, targetId, status: 'submitted', submittedAt: new Date() }).returning();
+        await t.db.insert(ratingScores).values({ tenantId, assignmentId: a.id, indicatorId: leaf.id, score });
+      }
+    };
+    const [one] = await t.db.insert(assessmentTargets).values({ tenantId, schemeId: scheme.id, unitId: u.JWC, name: '教务处' }).returning();
+    const [two] = await t.db.insert(assessmentTargets).values({ tenantId, schemeId: scheme.id, unitId: u.KYC, name: '科研处' }).returning();
+    // A: six raters, both extremes doubled → drop one 9.5 and one 6: (9.5 + 7 + 8 + 6) / 4 = 7.625
+    await rate(one.id, A.id, [9.5, 6, 7, 9.5, 8, 6]);
+    // B: four raters, fewer than five → plain mean (10 + 2 + 6 + 6) / 4 = 6
+    await rate(one.id, B.id, [10, 2, 6, 6]);
+    // five equal scores: one dropped at each end → 8; B has no scores, so A alone counts
+    await rate(two.id, A.id, [8, 8, 8, 8, 8]);
+    const res = await call(t.app, s.office, 'POST', `/api/v1/assessment-schemes/${scheme.id}/compute`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const line = async (targetId: string) => ((await call(t.app, s.office, 'GET', `/api/v1/assessment-schemes/${scheme.id}/results/${targetId}`)).json() as ResultDetail).lines[0];
+    // 0.6 × 7.625 + 0.4 × 6 = 6.975 → 69.75 of 100
+    expect(await line(one.id)).toMatchObject({ score: 6.975, contribution: 69.75, groups: { [A.id]: 7.625, [B.id]: 6 } });
+    expect(await line(two.id)).toMatchObject({ score: 8, contribution: 80, groups: { [A.id]: 8 } });
+    const table = (await call(t.app, s.office, 'GET', `/api/v1/assessment-schemes/${scheme.id}/results`)).json() as ResultTable;
+    expect(table.items.map((r) => [r.targetName, r.total, r.rank])).toEqual([['科研处', 80, 1], ['教务处', 69.75, 2]]);
+  });
 });

@@ -44,7 +44,7 @@ async function buildInput(tx: Db, scheme: repo.SchemeRow) {
     base, groups, targets, rawFigures,
     input: {
       indicators: data.indicators, groups, targetIds, trimmedMean: scheme.trimmedMean, figures: data.figures,
-      scores: await repo.listSubmittedScores(tx, t, scheme.id), adjustments, bonusCap: Infinity, penaltyCap: Infinity, bands: parseBands(scheme.bands),
+      scoreStats: await repo.listScoreStats(tx, t, scheme.id), adjustments, bonusCap: Infinity, penaltyCap: Infinity, bands: parseBands(scheme.bands),
     },
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { assessmentIndicators, assessmentResults, assessmentSchemes, raterGroups } from '../../db/schema/index.js';
 import { rowsOf, uuidArray, type Scope } from '../../access/scope.js';
+import type { ScoreStats } from '../assessment/aggregate.js';
 
 export type SchemeRow = typeof assessmentSchemes.$inferSelect;
 
@@ -40,11 +41,21 @@ export async function listTargets(db: Db, tenantId: string, schemeId: string): P
 /** A rater's form counts once submitted; drafts are left out of the results. */
 const submitted = sql`(a.status = 'submitted' or a.submitted_at is not null)`;
 
-export async function listSubmittedScores(db: Db, tenantId: string, schemeId: string) {
-  const res = await db.execute(sql`select a.target_id as "targetId", s.indicator_id as "indicatorId", a.group_id as "groupId", s.score::float8 as score
+/**
+ * Submitted scores summed per target, indicator and rater group: all the
+ * means need (aggregate.ts statsMean), in one row per group instead of one per
+ * score. Sums (and the trimmed mean's sum without the lowest and highest
+ * score) are exact decimals before they become floats, so the means do not
+ * depend on the order the rows come in.
+ */
+export async function listScoreStats(db: Db, tenantId: string, schemeId: string): Promise<ScoreStats[]> {
+  const res = await db.execute(sql`select a.target_id as "targetId", s.indicator_id as "indicatorId", a.group_id as "groupId",
+      count(*)::int as count, sum(s.score)::float8 as sum, min(s.score)::float8 as min, max(s.score)::float8 as max,
+      (sum(s.score) - min(s.score) - max(s.score))::float8 as "middleSum"
     from rating_scores s join rater_assignments a on a.tenant_id = s.tenant_id and a.id = s.assignment_id
-    where a.tenant_id = ${tenantId} and a.scheme_id = ${schemeId} and ${submitted}`);
-  return rowsOf<{ targetId: string; indicatorId: string; groupId: string; score: number }>(res).map((r) => ({ ...r, score: Number(r.score) }));
+    where a.tenant_id = ${tenantId} and a.scheme_id = ${schemeId} and ${submitted}
+    group by a.target_id, s.indicator_id, a.group_id`);
+  return rowsOf<ScoreStats>(res).map((r) => ({ ...r, count: Number(r.count), sum: Number(r.sum), min: Number(r.min), max: Number(r.max), middleSum: Number(r.middleSum) }));
 }
 
 /** Required ratings not in: every assignment whose rater has not submitted (targets × raters). */

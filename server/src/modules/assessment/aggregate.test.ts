@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, assignGrades, combineGroups, dataScore, leafWeights, mean, rank, trimmedMean, weightProblems, type Band, type Indicator } from './aggregate.js';
+import { aggregate, assignGrades, combineGroups, dataScore, leafWeights, mean, rank, statsMean, summarise, trimmedMean, weightProblems, type Band, type Indicator } from './aggregate.js';
 
 describe('means', () => {
   it('mean and trimmed mean', () => {
@@ -8,6 +8,22 @@ describe('means', () => {
     expect(trimmedMean([60, 100, 80, 90])).toBe(82.5);
     // 5 raters: drop 50 and 100 → (70 + 80 + 90) / 3 = 80
     expect(trimmedMean([100, 50, 80, 90, 70])).toBe(80);
+  });
+  it('gives the same means from count, sum, min and max, duplicate extremes included', () => {
+    const stats = (xs: number[]) => summarise(xs.map((score) => ({ targetId: 't', indicatorId: 'i', groupId: 'g', score })))[0];
+    // both extremes doubled: one 9.5 and one 6 dropped → (9.5 + 7 + 8 + 6) / 4
+    expect(statsMean(stats([9.5, 6, 7, 9.5, 8, 6]), true)).toBe(7.625);
+    expect(trimmedMean([9.5, 6, 7, 9.5, 8, 6])).toBe(7.625);
+    expect(statsMean(stats([5, 5, 5, 5, 5]), true)).toBe(5);
+    // fewer than five, or no trimming asked: the plain mean
+    expect(statsMean(stats([10, 2, 6, 6]), true)).toBe(6);
+    expect(statsMean(stats([9.5, 6, 7, 9.5, 8, 6]), false)).toBe(mean([9.5, 6, 7, 9.5, 8, 6]));
+    // an exact middle sum from the database is used as given
+    expect(statsMean({ count: 5, sum: 0, min: 0, max: 0, middleSum: 24 }, true)).toBe(8);
+    for (let n = 1; n < 12; n++) {
+      const xs = Array.from({ length: n }, (_, i) => ((i * 7) % 5) + (i % 3) * 0.5);
+      for (const trimmed of [true, false]) expect(statsMean(stats(xs), trimmed)).toBeCloseTo(trimmed ? trimmedMean(xs) : mean(xs), 12);
+    }
   });
   it('combines groups by weight, renormalising over groups present', () => {
     const groups = [{ id: 'L', weight: 40 }, { id: 'P', weight: 30 }, { id: 'S', weight: 30 }];
@@ -148,5 +164,19 @@ describe('aggregate', () => {
     // drop 2 and 10 → 8 → 100 × 8/10 = 80
     expect(res[0].total).toBe(80);
     expect(res[0].subtotals.featured).toBe(80);
+  });
+  it('gives the same results from single scores and from sums with the middle sum given', () => {
+    // 3 targets × 2 leaves × 2 groups, 1 to 7 raters each, ties at both ends included
+    const scores = ['a', 'b', 'c'].flatMap((targetId, ti) => ['P1', 'B1'].flatMap((indicatorId, ii) => ['L', 'S'].flatMap((groupId, gi) =>
+      Array.from({ length: 1 + ((ti * 4 + ii * 2 + gi) % 7) }, (_, k) => ({ targetId, indicatorId, groupId, score: [6, 9.5, 7.5, 9.5, 6, 8, 8.5][(k + ti) % 7] })))));
+    for (const trimmed of [true, false]) {
+      const input = { indicators, groups, targetIds: ['a', 'b', 'c'], trimmedMean: trimmed, figures: { completion: { a: 1, b: 0.5 } }, adjustments: [], bonusCap: 0, penaltyCap: 0, bands: [{ name: 'A', minScore: 0, maxShare: null }] };
+      // as the database hands them over: the middle sum worked out apart (here from the sorted scores, as trimmedMean does)
+      const fromDb = summarise(scores).map((st) => {
+        const xs = scores.filter((x) => x.targetId === st.targetId && x.indicatorId === st.indicatorId && x.groupId === st.groupId).map((x) => x.score).sort((p, q) => p - q);
+        return { ...st, middleSum: xs.slice(1, -1).reduce((p, q) => p + q, 0) };
+      });
+      expect(aggregate({ ...input, scoreStats: fromDb })).toEqual(aggregate({ ...input, scores }));
+    }
   });
 });

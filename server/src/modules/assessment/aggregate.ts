@@ -42,6 +42,24 @@ export interface RaterScore {
   score: number;
 }
 
+/**
+ * What a group's mean needs of its raters' scores on one indicator for one
+ * target: the database hands these over already summed (one row per target,
+ * indicator and group instead of one per score); summarise() builds them from
+ * single scores.
+ */
+export interface ScoreStats {
+  targetId: string;
+  indicatorId: string;
+  groupId: string;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  /** sum − min − max, when the database works it out exactly (decimal); else computed from the three */
+  middleSum?: number;
+}
+
 export interface Group {
   id: string;
   weight: number;
@@ -63,7 +81,9 @@ export interface Band {
 export interface AggregateInput {
   indicators: Indicator[];
   groups: Group[];
-  scores: RaterScore[];
+  /** single scores, or (`scoreStats`) their sums per target, indicator and group; give one of the two */
+  scores?: RaterScore[];
+  scoreStats?: ScoreStats[];
   targetIds: string[];
   trimmedMean: boolean;
   /** metric → targetId → figure, for data indicators */
@@ -97,6 +117,29 @@ export function trimmedMean(xs: readonly number[]): number {
   if (xs.length < 5) return mean(xs);
   const sorted = [...xs].sort((a, b) => a - b);
   return mean(sorted.slice(1, -1));
+}
+
+/** Per target, indicator and group: count, sum, lowest and highest of the scores (in their order). */
+export function summarise(scores: readonly RaterScore[]): ScoreStats[] {
+  const out = new Map<string, ScoreStats>();
+  for (const s of scores) {
+    const key = `${s.targetId}|${s.indicatorId}|${s.groupId}`;
+    const st = out.get(key);
+    if (!st) out.set(key, { targetId: s.targetId, indicatorId: s.indicatorId, groupId: s.groupId, count: 1, sum: s.score, min: s.score, max: s.score });
+    else Object.assign(st, { count: st.count + 1, sum: st.sum + s.score, min: Math.min(st.min, s.score), max: Math.max(st.max, s.score) });
+  }
+  return [...out.values()];
+}
+
+/**
+ * mean() or trimmedMean() from the sums alone: dropping one highest and one
+ * lowest score takes exactly max and min off the sum, whatever the ties
+ * (five scores 5, 5, 5, 5, 5 drop one 5 at each end: 15 / 3).
+ */
+export function statsMean(s: Pick<ScoreStats, 'count' | 'sum' | 'min' | 'max' | 'middleSum'>, trimmed: boolean): number {
+  if (s.count <= 0) return 0;
+  if (trimmed && s.count >= 5) return (s.middleSum ?? s.sum - s.max - s.min) / (s.count - 2);
+  return s.sum / s.count;
 }
 
 /** Weighted combination of group means; groups without a mean are left out and the rest renormalised. */
@@ -170,12 +213,12 @@ export function assignGrades(ranked: readonly { id: string; total: number; rank:
 export function aggregate(input: AggregateInput): TargetResult[] {
   const weights = leafWeights(input.indicators);
   const byId = new Map(input.indicators.map((i) => [i.id, i]));
-  // target → indicator → group → scores
-  const grouped = new Map<string, Map<string, Map<string, number[]>>>();
-  for (const s of input.scores) {
+  // target → indicator → group → the group's mean
+  const grouped = new Map<string, Map<string, Map<string, number>>>();
+  for (const s of input.scoreStats ?? summarise(input.scores ?? [])) {
     const t = grouped.get(s.targetId) ?? new Map();
     const ind = t.get(s.indicatorId) ?? new Map();
-    ind.set(s.groupId, [...(ind.get(s.groupId) ?? []), s.score]);
+    ind.set(s.groupId, statsMean(s, input.trimmedMean));
     t.set(s.indicatorId, ind);
     grouped.set(s.targetId, t);
   }
@@ -189,7 +232,7 @@ export function aggregate(input: AggregateInput): TargetResult[] {
       if (ind.method === 'data' && ind.formula) {
         score = dataScore(ind.formula, input.figures[ind.formula.metric]?.[targetId], ind.maxScore);
       } else {
-        for (const [g, xs] of grouped.get(targetId)?.get(leafId) ?? []) groups[g] = input.trimmedMean ? trimmedMean(xs) : mean(xs);
+        for (const [g, m] of grouped.get(targetId)?.get(leafId) ?? []) groups[g] = m;
         score = combineGroups(groups, input.groups);
       }
       const contribution = ind.maxScore > 0 ? (100 * w * score) / ind.maxScore : 0;
