@@ -56,15 +56,21 @@ export const dispatchCounts = z.object({
 });
 export type DispatchCounts = z.infer<typeof dispatchCounts>;
 
-/** A group of lines: one unit, or one responsible leader (分管领导; key null = no leader assigned). */
+/**
+ * A group of lines: one unit, or one responsible leader (分管领导; key null = no leader assigned).
+ * Its lines are named by id: each line is sent once, in the sheet's `tasks` and `followUps`
+ * (a task under three leaders would otherwise be sent four times); see `groupLines`.
+ */
 export const dispatchGroup = z.object({
   key: z.string().nullable(),
   name: z.string(),
   /** for leader groups: the units the leader is in charge of that have lines */
   unitNames: z.array(z.string()),
   counts: dispatchCounts,
-  tasks: z.array(dispatchTaskLine),
-  followUps: z.array(dispatchFollowUpLine),
+  /** `taskId`s of the sheet's task lines, in the sheet's order */
+  taskIds: z.array(z.uuid()),
+  /** `id`s of the sheet's follow-up lines, in the sheet's order */
+  followUpIds: z.array(z.uuid()),
 });
 export type DispatchGroup = z.infer<typeof dispatchGroup>;
 
@@ -84,6 +90,16 @@ export const dispatchSheet = z
   })
   .meta({ id: 'DispatchSheet' });
 export type DispatchSheet = z.infer<typeof dispatchSheet>;
+
+/** The lines of a sheet's groups: `linesOf(group)` resolves its ids against the sheet (one index per sheet). */
+export function groupLines(sheet: Pick<DispatchSheet, 'tasks' | 'followUps'>) {
+  const tasks = new Map(sheet.tasks.map((t) => [t.taskId, t]));
+  const followUps = new Map(sheet.followUps.map((f) => [f.id, f]));
+  return (g: Pick<DispatchGroup, 'taskIds' | 'followUpIds'>) => ({
+    tasks: g.taskIds.flatMap((id) => tasks.get(id) ?? []),
+    followUps: g.followUpIds.flatMap((id) => followUps.get(id) ?? []),
+  });
+}
 
 export const dispatchMeetingSummary = z
   .object({

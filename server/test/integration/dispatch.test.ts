@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DispatchMeeting, DispatchSheetResponse, FollowUpItem } from '@santong/contract';
+import { groupLines, type DispatchMeeting, type DispatchSheetResponse, type FollowUpItem } from '@santong/contract';
 import { buildTestApp, call, demoTenantId, describeDb, expectError, login, unitIdByCode, type Session, type TestApp } from '../setup/db.js';
 import { readWorkbook } from '../setup/xlsx.js';
 import { runDueJobs } from '../../src/platform/jobs/runner.js';
@@ -83,18 +83,20 @@ describeDb('weekly dispatch', () => {
     expect(sheet.tasks.map((l) => l.taskId)).toEqual([task.T1, task.T2, task.T3, task.T4]);
     expect(sheet.followUps.map((f) => [f.id, f.status, f.overdue])).toEqual([[fu.F1, 'open', true], [fu.F4, 'done', false]]);
     expect(sheet.counts).toEqual({ tasks: 4, overdue: 1, dueSoon: 1, red: 2, stale: 1, followUps: 2, followUpsOverdue: 1 });
-    const byUnit = Object.fromEntries(sheet.byUnit.map((g) => [g.key, [g.tasks.map((x) => x.taskId).sort(), g.followUps.map((f) => f.id)]]));
+    // groups name their lines by id; each line is sent once, in sheet.tasks / sheet.followUps
+    const byUnit = Object.fromEntries(sheet.byUnit.map((g) => [g.key, [[...g.taskIds].sort(), g.followUpIds]]));
     expect(byUnit).toEqual({ [u['JD-XY']]: [[task.T1, task.T4].sort(), [fu.F1]], [u['XX-XY']]: [[task.T2], [fu.F4]], [u.DZB]: [[task.T3], []] });
     // the demo leader is linked to 机电学院 (JD-XY) and in charge of 教务处/科研处: only JD lines
     const leaderPerson = s.leader.user.personId;
     const mine = sheet.byLeader.find((g) => g.key === leaderPerson)!;
-    expect(mine.tasks.map((x) => x.taskId).sort()).toEqual([task.T1, task.T4].sort());
-    expect(mine.followUps.map((f) => f.id)).toEqual([fu.F1]);
+    expect([...mine.taskIds].sort()).toEqual([task.T1, task.T4].sort());
+    expect(mine.followUpIds).toEqual([fu.F1]);
+    expect(groupLines(sheet)(mine).tasks.map((x) => x.taskId)).toEqual(sheet.tasks.filter((x) => mine.taskIds.includes(x.taskId)).map((x) => x.taskId));
     // the party secretary is in charge of 党委办公室 (DZB) and linked to JD-XY
     const [sec] = await t.sql<{ person_id: string }>("select d.person_id from leader_duties d join units x on x.id = d.unit_id where d.tenant_id = $1 and x.code = 'DZB' and d.kind = 'in_charge'", [tenantId]);
-    expect(sheet.byLeader.find((g) => g.key === sec.person_id)!.tasks.map((x) => x.taskId).sort()).toEqual([task.T1, task.T3, task.T4].sort());
+    expect([...sheet.byLeader.find((g) => g.key === sec.person_id)!.taskIds].sort()).toEqual([task.T1, task.T3, task.T4].sort());
     // every line is under at least one leader group
-    const underLeaders = new Set(sheet.byLeader.flatMap((g) => g.tasks.map((x) => x.taskId)));
+    const underLeaders = new Set(sheet.byLeader.flatMap((g) => g.taskIds));
     expect(sheet.tasks.every((l) => underLeaders.has(l.taskId))).toBe(true);
   });
 
@@ -143,6 +145,19 @@ describeDb('weekly dispatch', () => {
     expect(summary?.id).toBe(meeting.id);
     // a unit reads the meeting record but not the whole-tenant stored sheet
     expect((await call(t.app, s.liaison, 'GET', `/api/v1/dispatch/meetings/${meeting.id}`)).json().sheet).toBeNull();
+  });
+
+  it('a sheet stored before groups named their lines by id reads back in the current shape', async () => {
+    const sheet = ((await call(t.app, s.office, 'GET', `/api/v1/dispatch/meetings/${meeting.id}`)).json() as DispatchMeeting).sheet!;
+    expect(sheet.byUnit.map((g) => g.taskIds.length).reduce((a, b) => a + b, 0)).toBe(4);
+    const linesOf = groupLines(sheet);
+    const earlier = (gs: typeof sheet.byUnit) => gs.map(({ taskIds, followUpIds, ...g }) => ({ ...g, ...linesOf({ taskIds, followUpIds }) }));
+    await t.sql('update dispatch_meetings set sheet = $1::jsonb where id = $2', [JSON.stringify({ ...sheet, byUnit: earlier(sheet.byUnit), byLeader: earlier(sheet.byLeader) }), meeting.id]);
+    try {
+      expect(((await call(t.app, s.office, 'GET', `/api/v1/dispatch/meetings/${meeting.id}`)).json() as DispatchMeeting).sheet).toEqual(sheet);
+    } finally {
+      await t.sql('update dispatch_meetings set sheet = $1::jsonb where id = $2', [JSON.stringify(sheet), meeting.id]);
+    }
   });
 
   it('records the meeting with optimistic versioning', async () => {

@@ -47,6 +47,24 @@ describe('security controls across the route table', () => {
     expect(checked).toBeGreaterThan(40);
   });
 
+  it('the production serializer (no zod validation) strips unknown keys too: no secret in any GET', async () => {
+    // validateResponses: false is what NODE_ENV=production runs (platform/serializer.ts)
+    const prod = await buildTestApp({ database: t.database, config: { validateResponses: false } });
+    try {
+      const admin = await login(prod.app, 'admin');
+      let checked = 0;
+      for (const r of prod.routes.filter((x) => x.method === 'GET' && !x.url.includes(':') && !x.public)) {
+        const res = await call(prod.app, admin, 'GET', r.url);
+        if (res.statusCode !== 200 || !String(res.headers['content-type'] ?? '').includes('json')) continue;
+        expect(res.body, `GET ${r.url}`).not.toMatch(SECRET);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(20);
+    } finally {
+      await prod.close();
+    }
+  });
+
   it('an uploaded file name cannot steer where the file is stored or how it is served', async () => {
     const doc = await call(t.app, s.office, 'POST', '/api/v1/documents', { kind: 'notice', title: '路径穿越测试' });
     expect(doc.statusCode, doc.body).toBe(201);

@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
-import type { DispatchGroup, DispatchMeetingSummary, DispatchReason, DispatchSheet, DispatchTaskLine, FollowUpItem } from '@santong/contract';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/excel.js';
+import { groupLines, type DispatchGroup, type DispatchMeetingSummary, type DispatchReason, type DispatchSheet, type DispatchTaskLine, type FollowUpItem } from '@santong/contract';
 import { chineseDocument, heading, line, paragraph, table, title, type DocBlock } from '../../platform/docx.js';
 import { followUpStatusLabel, ragLabel, reasonLabel, taskStatusLabel } from './dispatch.presenter.js';
 
@@ -91,6 +92,7 @@ const asDate = (d: string | null) => (d ? new Date(`${d.slice(0, 10)}T00:00:00Z`
 
 /** The sheet as a workbook: tasks by unit, tasks by leader, carried follow-ups, and the counts. */
 export async function sheetWorkbook(sheet: DispatchSheet): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const taskCols = [
     { header: '任务', width: 40 }, { header: '责任单位', width: 20 }, { header: '责任人', width: 10 }, { header: '截止日期', width: 12 },
@@ -98,8 +100,9 @@ export async function sheetWorkbook(sheet: DispatchSheet): Promise<Buffer> {
   ];
   const taskCells = (t: DispatchTaskLine) => [t.title, t.ownerUnitName, t.responsibleName, asDate(t.dueDate), t.progress, taskStatusLabel[t.status] ?? t.status, ragLabel[t.rag], t.reasons.map((r) => reasonLabel[r]).join('、'), asDate(t.lastReportAt)];
   const dated = (ws: ExcelJS.Worksheet, ...cols: number[]) => cols.forEach((c) => (ws.getColumn(c).numFmt = 'yyyy-mm-dd'));
-  dated(addSheet(wb, '按单位', taskCols, sheet.byUnit.flatMap((g) => g.tasks.map(taskCells))), 4, 9);
-  dated(addSheet(wb, '按校领导', [{ header: '校领导', width: 12 }, ...taskCols], sheet.byLeader.flatMap((g) => g.tasks.map((t) => [g.name, ...taskCells(t)]))), 5, 10);
+  const linesOf = groupLines(sheet);
+  dated(addSheet(wb, '按单位', taskCols, sheet.byUnit.flatMap((g) => linesOf(g).tasks.map(taskCells))), 4, 9);
+  dated(addSheet(wb, '按校领导', [{ header: '校领导', width: 12 }, ...taskCols], sheet.byLeader.flatMap((g) => linesOf(g).tasks.map((t) => [g.name, ...taskCells(t)]))), 5, 10);
   dated(addSheet(wb, '督办事项', [{ header: '督办事项', width: 40 }, { header: '责任单位', width: 20 }, { header: '完成时限', width: 12 }, { header: '来源周次', width: 12 }, { header: '状态', width: 10 }, { header: '是否逾期', width: 10 }],
     sheet.followUps.map((f) => [f.title, f.ownerUnitName, asDate(f.dueDate), f.fromWeek, followUpStatusLabel[f.status], f.overdue ? '是' : '否'])), 3);
   addSheet(wb, '汇总', [{ header: '项目', width: 20 }, { header: '数量', width: 10 }], [

@@ -1,4 +1,4 @@
-import type { DispatchCounts, DispatchMeeting, DispatchMeetingSummary, DispatchSheet, FollowUpItem } from '@santong/contract';
+import type { DispatchCounts, DispatchGroup, DispatchMeeting, DispatchMeetingSummary, DispatchSheet, FollowUpItem } from '@santong/contract';
 import { asDate, type FollowUpRow, type MeetingRow } from './dispatch.repo.js';
 
 const iso = (d: Date | string | null) => asDate(d)?.toISOString() ?? null;
@@ -13,8 +13,19 @@ export function presentMeetingSummary(r: MeetingRow): DispatchMeetingSummary {
   };
 }
 
+type StoredGroup = DispatchGroup | (Omit<DispatchGroup, 'taskIds' | 'followUpIds'> & { tasks: { taskId: string }[]; followUps: { id: string }[] });
+
+/** A stored sheet; those stored before groups named their lines by id carried the lines in each group. */
+export function storedSheet(raw: unknown): DispatchSheet | null {
+  const sheet = raw as (Omit<DispatchSheet, 'byUnit' | 'byLeader'> & { byUnit: StoredGroup[]; byLeader: StoredGroup[] }) | null;
+  if (!sheet) return null;
+  const group = (g: StoredGroup): DispatchGroup =>
+    'taskIds' in g ? g : { key: g.key, name: g.name, unitNames: g.unitNames, counts: g.counts, taskIds: g.tasks.map((t) => t.taskId), followUpIds: g.followUps.map((f) => f.id) };
+  return { ...sheet, byUnit: sheet.byUnit.map(group), byLeader: sheet.byLeader.map(group) };
+}
+
 export function presentMeeting(r: MeetingRow): DispatchMeeting {
-  return { ...presentMeetingSummary(r), sheet: (r.sheet as DispatchSheet | null) ?? null };
+  return { ...presentMeetingSummary(r), sheet: storedSheet(r.sheet) };
 }
 
 export function presentFollowUp(r: FollowUpRow, today: string, canClose: boolean): FollowUpItem {

@@ -5,10 +5,9 @@ import {
   followUpClose, followUpCreate, followUpExportQuery, followUpItem, followUpList, followUpListQuery, followUpUpdate, idParams, type FollowUpItem,
 } from '@santong/contract';
 import type { Db } from '../../db/client.js';
+import { scoped, tenantConfig, tenantWide } from '../../access/target.js';
 import { contentDisposition, sendXlsxStream, XLSX_TYPE } from '../../platform/excel.js';
-import { sendDocx } from '../../platform/docx.js';
 import * as service from './dispatch.service.js';
-import { sheetDocument, sheetWorkbook } from './dispatch.export.js';
 import { followUpStatusLabel } from './dispatch.presenter.js';
 
 const excelDate = (d: string | null) => (d ? new Date(d.length === 10 ? `${d}T00:00:00Z` : d) : null);
@@ -20,6 +19,12 @@ export async function dispatchRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const read = { permission: 'assess.dispatch.read' as const };
   const write = { permission: 'assess.dispatch.write' as const };
   const close = { permission: 'assess.followup.write' as const };
+  // The weekly meeting is the campaign's: every reader reads its record (the whole-tenant sheet only with a tenant-wide
+  // scope), and only the office records it or creates and edits follow-ups (the service refuses narrower scopes).
+  const meetingRead = { ...read, target: tenantWide('dispatch-meeting') };
+  const officeOnly = (kind: string) => ({ ...write, target: tenantConfig(kind) });
+  // A follow-up belongs to its owner unit: read within scope, closed by the owner unit (or the office).
+  const onFollowUp = { target: scoped('follow-up') };
 
   r.get('/api/v1/dispatch/sheet', { config: read, schema: { tags, querystring: dispatchSheetQuery, response: { 200: dispatchSheetResponse } } }, async (req) =>
     service.getSheet(db, req.ctx, req.query.campaignId, req.query.week),
@@ -29,11 +34,14 @@ export async function dispatchRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get('/api/v1/dispatch/sheet/docx', { config: read, schema: { tags, querystring: dispatchSheetQuery } }, async (req, reply) => {
     const { sheet, meeting } = await service.getSheet(db, req.ctx, req.query.campaignId, req.query.week);
     const decisions = meeting ? (await service.listFollowUps(db, req.ctx, { meetingId: meeting.id }, { page: 1, pageSize: 500 })).items : [];
+    // docx and exceljs load on first use, not at server start
+    const [{ sendDocx }, { sheetDocument }] = await Promise.all([import('../../platform/docx.js'), import('./dispatch.export.js')]);
     return sendDocx(reply, `每周一调度清单-${sheet.isoWeek}.docx`, sheetDocument({ sheet, meeting, decisions }));
   });
 
   r.get('/api/v1/dispatch/sheet/xlsx', { config: read, schema: { tags, querystring: dispatchSheetQuery } }, async (req, reply) => {
     const { sheet } = await service.getSheet(db, req.ctx, req.query.campaignId, req.query.week);
+    const { sheetWorkbook } = await import('./dispatch.export.js');
     const buf = await sheetWorkbook(sheet);
     return reply.header('Content-Type', XLSX_TYPE).header('Content-Disposition', contentDisposition(`每周一调度清单-${sheet.isoWeek}.xlsx`)).send(buf);
   });
@@ -49,11 +57,11 @@ export async function dispatchRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return service.listMeetings(db, req.ctx, f, { page, pageSize });
   });
 
-  r.get('/api/v1/dispatch/meetings/:id', { config: read, schema: { tags, params: idParams, response: { 200: dispatchMeeting } } }, async (req) =>
+  r.get('/api/v1/dispatch/meetings/:id', { config: meetingRead, schema: { tags, params: idParams, response: { 200: dispatchMeeting } } }, async (req) =>
     service.getMeeting(db, req.ctx, req.params.id),
   );
 
-  r.patch('/api/v1/dispatch/meetings/:id', { config: write, schema: { tags, params: idParams, body: dispatchMeetingUpdate, response: { 200: dispatchMeeting } } }, async (req) =>
+  r.patch('/api/v1/dispatch/meetings/:id', { config: officeOnly('dispatch-meeting'), schema: { tags, params: idParams, body: dispatchMeetingUpdate, response: { 200: dispatchMeeting } } }, async (req) =>
     service.updateMeeting(db, req.ctx, req.params.id, req.body),
   );
 
@@ -77,20 +85,20 @@ export async function dispatchRoutes(app: FastifyInstance, { db }: { db: Db }) {
     ], service.exportFollowUps(db, req.ctx, f, sort));
   });
 
-  r.get('/api/v1/dispatch/follow-ups/:id', { config: read, schema: { tags, params: idParams, response: { 200: followUpItem } } }, async (req) =>
+  r.get('/api/v1/dispatch/follow-ups/:id', { config: { ...read, ...onFollowUp }, schema: { tags, params: idParams, response: { 200: followUpItem } } }, async (req) =>
     service.getFollowUp(db, req.ctx, req.params.id),
   );
 
-  r.post('/api/v1/dispatch/follow-ups', { config: write, schema: { tags, body: followUpCreate, response: { 201: followUpItem } } }, async (req, reply) => {
+  r.post('/api/v1/dispatch/follow-ups', { config: officeOnly('unit'), schema: { tags, body: followUpCreate, response: { 201: followUpItem } } }, async (req, reply) => {
     reply.status(201);
     return service.createFollowUp(db, req.ctx, req.body);
   });
 
-  r.patch('/api/v1/dispatch/follow-ups/:id', { config: write, schema: { tags, params: idParams, body: followUpUpdate, response: { 200: followUpItem } } }, async (req) =>
+  r.patch('/api/v1/dispatch/follow-ups/:id', { config: officeOnly('follow-up'), schema: { tags, params: idParams, body: followUpUpdate, response: { 200: followUpItem } } }, async (req) =>
     service.updateFollowUp(db, req.ctx, req.params.id, req.body),
   );
 
-  r.post('/api/v1/dispatch/follow-ups/:id/close', { config: close, schema: { tags, params: idParams, body: followUpClose, response: { 200: followUpItem } } }, async (req) =>
+  r.post('/api/v1/dispatch/follow-ups/:id/close', { config: { ...close, ...onFollowUp }, schema: { tags, params: idParams, body: followUpClose, response: { 200: followUpItem } } }, async (req) =>
     service.closeFollowUp(db, req.ctx, req.params.id, req.body),
   );
 

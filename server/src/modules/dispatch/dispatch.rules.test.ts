@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRagSettings } from '../tasks/task.rules.js';
+import { groupLines } from '@santong/contract';
 import { countLines, daysWithoutReport, followUpLines, groupByLeader, groupByUnit, leadersConcerned, sheetReasons, taskLines, type SheetTask } from './dispatch.rules.js';
 
 const MONDAY = '2026-11-23';
@@ -71,6 +72,9 @@ describe('lines, counts and groups', () => {
       { id: 'u4', name: '财务处', sortOrder: 0 }, { id: 'u2', name: '信息学院', sortOrder: 1 }, { id: 'u1', name: '机电学院', sortOrder: 2 },
     ]);
     expect(groups.map((g) => [g.key, g.counts.tasks, g.counts.followUps])).toEqual([['u4', 0, 1], ['u2', 1, 1], ['u1', 1, 0]]);
+    // lines are named by id, in the sheet's order; groupLines resolves them
+    expect(groups.map((g) => [g.taskIds, g.followUpIds])).toEqual([[[], ['f2']], [['b'], ['f1']], [['a'], []]]);
+    expect(groupLines({ tasks, followUps })(groups[1])).toEqual({ tasks: [tasks[1]], followUps: [followUps[0]] });
   });
 
   it('groups by leader: a unit under two leaders shows in both; uncovered units gather last', () => {
@@ -80,7 +84,7 @@ describe('lines, counts and groups', () => {
       { personId: 'p2', personName: '李校长', unitId: 'u2' },
       { personId: 'p3', personName: '王副校长', unitId: 'u9' },
     ]);
-    expect(groups.map((g) => [g.key, g.name, g.tasks.map((x) => x.taskId), g.followUps.map((f) => f.id)])).toEqual([
+    expect(groups.map((g) => [g.key, g.name, g.taskIds, g.followUpIds])).toEqual([
       ['p1', '张书记', ['a', 'b'], ['f1']],
       ['p2', '李校长', ['b'], ['f1']],
       [null, '未明确分管（联系）校领导', [], ['f2']],

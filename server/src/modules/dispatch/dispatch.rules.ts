@@ -1,5 +1,5 @@
 import type { DispatchCounts, DispatchFollowUpLine, DispatchGroup, DispatchReason, DispatchTaskLine } from '@santong/contract';
-import { ragStatus, type RagSettings } from '../tasks/task.rules.js';
+import { dayStart, ragStatus, utcDayStart as utcDay, type RagSettings } from '../tasks/task.rules.js';
 
 // one collator for all comparisons: `localeCompare(…, 'zh-CN')` builds a new one per call (measured: most of a big sheet's time)
 const byTitle = new Intl.Collator('zh-CN');
@@ -13,8 +13,6 @@ const byTitle = new Intl.Collator('zh-CN');
 export const DUE_WINDOW_DAYS = 7;
 
 const DAY = 86_400_000;
-const dayStart = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const utcDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 
 export interface SheetTask {
   id: string;
@@ -108,16 +106,34 @@ export interface UnitRef {
   sortOrder: number;
 }
 
+/** A group of lines, naming them by id (the sheet carries each line once). */
+function groupOf(key: string | null, name: string, unitNames: string[], ts: DispatchTaskLine[], fs: DispatchFollowUpLine[]): DispatchGroup {
+  return { key, name, unitNames, counts: countLines(ts, fs), taskIds: ts.map((t) => t.taskId), followUpIds: fs.map((f) => f.id) };
+}
+
+/** Lines by owner unit, each list in the lines' order. */
+function byOwner<T extends { ownerUnitId: string }>(lines: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const l of lines) {
+    const list = out.get(l.ownerUnitId);
+    if (list) list.push(l);
+    else out.set(l.ownerUnitId, [l]);
+  }
+  return out;
+}
+
 /** One group per unit with lines, in the org's unit order. */
 export function groupByUnit(tasks: DispatchTaskLine[], followUps: DispatchFollowUpLine[], units: readonly UnitRef[]): DispatchGroup[] {
   const order = new Map(units.map((u, i) => [u.id, i]));
-  const ids = [...new Set([...tasks.map((t) => t.ownerUnitId), ...followUps.map((f) => f.ownerUnitId)])];
+  const taskBy = byOwner(tasks);
+  const followUpBy = byOwner(followUps);
+  const ids = [...new Set([...taskBy.keys(), ...followUpBy.keys()])];
   ids.sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b));
   return ids.map((id) => {
-    const ts = tasks.filter((t) => t.ownerUnitId === id);
-    const fs = followUps.filter((f) => f.ownerUnitId === id);
+    const ts = taskBy.get(id) ?? [];
+    const fs = followUpBy.get(id) ?? [];
     const name = ts[0]?.ownerUnitName ?? fs[0]?.ownerUnitName ?? '';
-    return { key: id, name, unitNames: [name], counts: countLines(ts, fs), tasks: ts, followUps: fs };
+    return groupOf(id, name, [name], ts, fs);
   });
 }
 
@@ -148,7 +164,7 @@ export function groupByLeader(tasks: DispatchTaskLine[], followUps: DispatchFoll
     const fs = followUps.filter((f) => inUnit(f.ownerUnitId));
     if (ts.length + fs.length === 0) return null;
     const unitNames = [...new Set([...ts.map((t) => t.ownerUnitName), ...fs.map((f) => f.ownerUnitName)])];
-    return { key, name, unitNames, counts: countLines(ts, fs), tasks: ts, followUps: fs };
+    return groupOf(key, name, unitNames, ts, fs);
   };
   const out: DispatchGroup[] = [];
   for (const [personId, l] of leaders) {

@@ -7,7 +7,6 @@ import { readUpload } from '../../platform/upload.js';
 import * as repo from './units.repo.js';
 import * as service from './units.service.js';
 import { importUnits, template } from './org.import.js';
-import { presentUnit } from './org.presenter.js';
 import { unitKindLabel } from './org.labels.js';
 
 export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -15,8 +14,8 @@ export async function unitRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const tags = ['org'];
 
   r.get('/api/v1/units', { config: { permission: 'org.unit.read' }, schema: { tags, querystring: unitListQuery, response: { 200: unitList } } }, async (req) => {
-    const rows = await repo.listUnits(db, req.ctx.tenantId, req.query);
-    return { items: rows.map(presentUnit), total: rows.length };
+    const items = await repo.listUnitViews(db, req.ctx.tenantId, req.query);
+    return { items, total: items.length };
   });
 
   r.get('/api/v1/units/export', { config: { permission: 'org.unit.read' }, schema: { tags, querystring: unitListQuery } }, async (req, reply) => {

@@ -21,9 +21,21 @@ export async function createSession(db: Db, tenantId: string, userId: string, ip
   return { token, csrfToken };
 }
 
+/**
+ * The session behind a cookie, with what the request context needs (runs on every request:
+ * only those columns, so neither the password hash nor the TOTP secret leaves the database).
+ */
 export async function findSession(db: Db, token: string) {
   const rows = await db
-    .select({ session: sessions, user: users, tenantName: tenants.name, tenantSettings: tenants.settings })
+    .select({
+      session: { tokenHash: sessions.tokenHash, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt },
+      user: {
+        id: users.id, tenantId: users.tenantId, username: users.username, displayName: users.displayName, roles: users.roles, personId: users.personId,
+        status: users.status, mustChangePassword: users.mustChangePassword, passwordChangedAt: users.passwordChangedAt,
+      },
+      tenantName: tenants.name,
+      tenantSettings: tenants.settings,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))

@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DispatchCounts, DispatchFollowUpLine, DispatchGroup, DispatchSheet, DispatchTaskLine } from '@santong/contract';
+import { useMemo } from 'react';
+import { groupLines, type DispatchCounts, type DispatchFollowUpLine, type DispatchGroup, type DispatchSheet, type DispatchTaskLine } from '@santong/contract';
 import type { MessageKey } from '../../../locales/zh-CN';
 
 const ragColor: Record<DispatchTaskLine['rag'], string> = { red: 'red', amber: 'gold', green: 'green', none: 'default' };
@@ -69,7 +70,9 @@ function FollowUpTable({ lines }: { lines: DispatchFollowUpLine[] }) {
   );
 }
 
-function GroupCard({ group, leader }: { group: DispatchGroup; leader: boolean }) {
+type Lines = ReturnType<ReturnType<typeof groupLines>>;
+
+function GroupCard({ group, lines, leader }: { group: DispatchGroup; lines: Lines; leader: boolean }) {
   const { t } = useTranslation();
   const c = group.counts;
   return (
@@ -92,22 +95,23 @@ function GroupCard({ group, leader }: { group: DispatchGroup; leader: boolean })
         </Space>
       }
     >
-      {group.tasks.length > 0 && <TaskTable lines={group.tasks} showUnit={leader} />}
-      {group.followUps.length > 0 && (
+      {lines.tasks.length > 0 && <TaskTable lines={lines.tasks} showUnit={leader} />}
+      {lines.followUps.length > 0 && (
         <>
           <Typography.Text strong style={{ display: 'block', margin: '8px 0 4px' }}>{t('dispatch.carried')}</Typography.Text>
-          <FollowUpTable lines={group.followUps} />
+          <FollowUpTable lines={lines.followUps} />
         </>
       )}
     </Card>
   );
 }
 
-/** The sheet grouped by unit or by school leader (tabs). */
+/** The sheet grouped by unit or by school leader (tabs); groups name their lines by id. */
 export function SheetView({ sheet }: { sheet: DispatchSheet }) {
   const { t } = useTranslation();
+  const linesOf = useMemo(() => groupLines(sheet), [sheet]);
   const list = (groups: DispatchGroup[], leader: boolean) =>
-    groups.length ? groups.map((g) => <GroupCard key={g.key ?? 'none'} group={g} leader={leader} />) : <Empty description={t('dispatch.empty')} />;
+    groups.length ? groups.map((g) => <GroupCard key={g.key ?? 'none'} group={g} lines={linesOf(g)} leader={leader} />) : <Empty description={t('dispatch.empty')} />;
   return (
     <Tabs
       data-testid="dispatch-tabs"
