@@ -43,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
-          // one real server (tsx server/src/main.ts, fresh PGlite dir) shared by every e2e file
+          // one real server (the built server/dist/main.js, fresh PGlite dir) shared by every e2e file
           globalSetup: ['./e2e/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 1,

@@ -87,7 +87,9 @@ export interface Captured {
  */
 export async function captureStatements(database: Database, specs: EndpointSpec[], refs: Refs): Promise<Map<string, Captured | { error: string }>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'santong-bench-capture-'));
-  const cfg = { ...loadConfig({ SANTONG_DATA_DIR: dataDir }), logLevel: 'silent', loginRateLimit: 1_000_000, serveWeb: false };
+  const cfg = { ...loadConfig({ SANTONG_DATA_DIR: dataDir }), logLevel: 'silent', loginRateLimit: 1_000_000, rateLimit: { perUserPerMinute: 0, perIpPerMinute: 0 }, serveWeb: false,
+    // the statements of a cockpit computation, not of a cache hit
+    cockpitCacheSeconds: 0 };
   const { app } = await buildApp(cfg, database, { logger: false });
   await app.ready();
   const recorder = installRecorder(database);

@@ -29,7 +29,7 @@ export interface BenchResult {
   finishedAt: string;
   seconds: number;
   machine: ReturnType<typeof machineInfo>;
-  options: { scale: string; engines: Engine[]; duration: number; connections: number[]; quick: boolean; only?: string[] };
+  options: { scale: string; engines: Engine[]; duration: number; connections: number[]; quick: boolean; only?: string[]; timed?: string };
   data: Partial<Record<Engine, { rows: Record<string, number>; seconds: number; tenants: string[] }>>;
   http: ({ endpoint: string; engine: Where } & LoadResult)[];
   raw: ({ endpoint: string; engine: Engine } & RawTiming)[];

@@ -1,9 +1,11 @@
 /**
- * npm run bench [-- --scale S|M|L --db pglite|postgres|both --duration 10 --quick --reuse --fraction 0.1 --export-timeout 60 --only "cockpit,task list"]
+ * npm run bench [-- --scale S|M|L --db pglite|postgres|both --duration 10 --quick --reuse --fraction 0.1 --export-timeout 60 --only "cockpit,task list" --timed "tasks .xlsx,assessment computation"]
  * Generates the scale's data per engine, starts the real server on it and
  * measures; prints one table and writes bench/results/<timestamp>.json.
  * --only measures just the named endpoints (no web bundle, hello-world,
  * exports, documents or assessment), e.g. the scale-L cockpit check.
+ * --timed measures just the timed parts (exports, documents, assessment
+ * computation; no load runs), all of them or the named ones.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,8 @@ import { num, oneOf, parseArgs } from './args.js';
 import { openTarget, provisionPostgres, resetTarget, type Engine, type Target } from './db.js';
 import { generate } from './gen/generate.js';
 import { scales, shrink, type ScaleName } from './gen/scale.js';
-import { endpoints } from './endpoints.js';
+import { endpoints, exports } from './endpoints.js';
+import { documents } from './timed.js';
 import { benchEngine, recordLoad, type EngineOptions } from './engine.js';
 import { addMeasure, compareWithM, formatTable, loadAverage, newResult, writeResult, type BenchResult } from './report.js';
 import { startServer, ROOT } from './server.js';
@@ -95,6 +98,20 @@ async function benchOn(engine: Engine, result: BenchResult, args: Map<string, st
   }
 }
 
+/** --timed: no load runs; every export, document and the computation, or just the named ones. */
+function timedOnly(value: string): Partial<EngineOptions> {
+  const all = [...exports.map((e) => e.name), ...documents.map((d) => d.name), 'assessment computation'];
+  const names = value === 'true' ? all : value.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !all.includes(n));
+  if (unknown.length) throw new Error(`--timed: unknown measure(s) ${unknown.join(', ')}; known: ${all.join(', ')}`);
+  return {
+    endpoints: [],
+    exports: exports.filter((e) => names.includes(e.name)),
+    documents: documents.filter((d) => names.includes(d.name)),
+    assessment: names.includes('assessment computation'),
+  };
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const scale = oneOf<ScaleName>('scale', args.get('scale'), ['S', 'M', 'L'], 'S');
@@ -105,13 +122,17 @@ async function main() {
   const engines: Engine[] = which === 'both' ? ['pglite', 'postgres'] : [which];
   fs.mkdirSync(path.join(ROOT, 'bench', '.data'), { recursive: true });
   const only = args.get('only')?.split(',').map((n) => n.trim());
-  const result = newResult({ scale, engines, duration, connections: [1, 20], quick, ...(only ? { only } : {}) });
+  const timed = args.get('timed');
+  if (only && timed) throw new Error('--only and --timed exclude each other');
+  const result = newResult({ scale, engines, duration, connections: [1, 20], quick, ...(only ? { only } : {}), ...(timed ? { timed } : {}) });
   const started = Date.parse(result.startedAt);
   const opts: EngineOptions = { connections: [1, 20], duration, rawSeconds: quick ? 0.5 : 2, exportTimeout: num('export-timeout', args.get('export-timeout'), quick ? 30 : 60), log: (m) => log(m.trim()) };
   if (only) {
     const unknown = only.filter((n) => !endpoints.some((e) => e.name === n));
     if (unknown.length) throw new Error(`--only: unknown endpoint(s) ${unknown.join(', ')}; known: ${endpoints.map((e) => e.name).join(', ')}`);
     Object.assign(opts, { endpoints: endpoints.filter((e) => only.includes(e.name)), exports: [], documents: [], assessment: false });
+  } else if (timed) {
+    Object.assign(opts, timedOnly(timed));
   } else {
     measureWeb(result);
     await measureHello(result, opts);

@@ -35,7 +35,7 @@ test('bench harness: generate, raw SQL, load, report', { timeout: 120_000 }, asy
   expect(gen.rows.tasks).toBe(200);
   expect(gen.rows.users).toBe(9);
 
-  const cfg = { ...loadConfig({ SANTONG_DATA_DIR: dataDir }), logLevel: 'silent', loginRateLimit: 1_000_000, serveWeb: false };
+  const cfg = { ...loadConfig({ SANTONG_DATA_DIR: dataDir }), logLevel: 'silent', loginRateLimit: 1_000_000, rateLimit: { perUserPerMinute: 0, perIpPerMinute: 0 }, serveWeb: false };
   app = (await buildApp(cfg, database, { logger: false })).app;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

@@ -6,7 +6,7 @@ import { ROOT } from './server.js';
 
 /**
  * Browser helpers for the e2e tests. The server is started once by
- * e2e/global-setup.ts (a real `tsx server/src/main.ts` in production mode);
+ * e2e/global-setup.ts (the built server/dist/main.js in production mode, as `npm start` runs it);
  * each test file launches its own headless Chromium.
  */
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'Santong@2026';

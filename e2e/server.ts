@@ -3,11 +3,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { buildServerIfStale, SERVER_MAIN } from '../scripts/build-server.mjs';
 
 /**
- * The real product for the browser tests: `npx tsx server/src/main.ts` in
- * production mode (it serves the built web/dist), on a free port, with a fresh
- * PGlite data directory (the demo tenant is seeded on first start).
+ * The real product for the browser tests: the built server as `npm start` runs it
+ * (server/dist/main.js, rebuilt first when older than its sources) in production
+ * mode (it serves the built web/dist), on a free port, with a fresh PGlite data
+ * directory (the demo tenant is seeded on first start).
  */
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 240_000);
@@ -49,7 +51,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`server not healthy after ${START_TIMEOUT_MS} ms:\n${log()}`);
 }
 
-/** Signals the whole process group (npx → tsx → node) so no orphan keeps the port or the data dir lock. */
+/** Signals the whole process group so no orphan keeps the port or the data dir lock. */
 function signalGroup(child: ChildProcess, sig: NodeJS.Signals) {
   if (child.pid === undefined || child.exitCode !== null) return;
   try {
@@ -86,6 +88,7 @@ async function copyWebDist(into: string): Promise<string> {
 }
 
 export async function startServer(): Promise<RunningServer> {
+  await buildServerIfStale();
   const port = await freePort();
   const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'santong-e2e-'));
   const dataDir = path.join(tmpRoot, 'data');
@@ -95,7 +98,7 @@ export async function startServer(): Promise<RunningServer> {
     throw err;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,6 +113,9 @@ export async function startServer(): Promise<RunningServer> {
       SANTONG_DEMO: '1',
       // every test signs in through the form; the per-IP limit is not under test here
       LOGIN_RATE_LIMIT: '10000',
+      // all browsers come from 127.0.0.1 and tests seed through the API quickly; limits are proved in rate-limit.test.ts
+      RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_ANON_PER_MINUTE: '100000',
       DATABASE_URL: '',
     },
   });

@@ -24,6 +24,8 @@ export function loadConfig(env = process.env) {
     logLevel: env.LOG_LEVEL || 'info',
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 20),
+    /** API-wide requests per minute and process: per signed-in user, and per client IP without a session; 0 = off. */
+    rateLimit: { perUserPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200), perIpPerMinute: int(env, 'RATE_LIMIT_ANON_PER_MINUTE', 300) },
     lockoutThreshold: int(env, 'LOCKOUT_THRESHOLD', 5),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
@@ -33,6 +35,10 @@ export function loadConfig(env = process.env) {
     webDist: env.SANTONG_WEB_DIST || path.resolve(import.meta.dirname, '../../web/dist'),
     serveWeb: env.NODE_ENV === 'production' || env.SANTONG_SERVE_WEB === '1',
     cookieSecure: env.COOKIE_SECURE === '1',
+    /** Validate every response with zod (and check the production serializer agrees); on outside production, or with VALIDATE_RESPONSES=1. */
+    validateResponses: env.NODE_ENV !== 'production' || env.VALIDATE_RESPONSES === '1',
+    /** How long a cockpit result is reused for the same tenant, scope and query; 0 computes every request. */
+    cockpitCacheSeconds: int(env, 'COCKPIT_CACHE_SECONDS', 30),
     /** Scheduled jobs (weekly dispatch, reminders); off with SANTONG_JOBS=0. */
     jobs: env.SANTONG_JOBS !== '0',
     /** Audit rows older than this many days are archived and purged daily; 0 keeps them forever (等保: ≥ 180). */

@@ -1,18 +1,27 @@
-import { Cron } from 'croner';
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { openDatabase, seedIfEmpty } from './db/bootstrap.js';
-import { buildApp } from './app.js';
 import { lockDataDir } from './platform/datadir.js';
-import { takeSnapshot } from './platform/snapshots.js';
-import { startScheduler } from './platform/jobs/runner.js';
-import { featureJobs } from './modules/jobs.js';
-import { auditRetentionJob } from './platform/audit/retention.js';
-import path from 'node:path';
-import { startDeliveryWorker } from './platform/notify/delivery.js';
+
+/**
+ * Server start, in the order that gets to the first request soonest: the
+ * database starts opening first (PGlite compiles its WebAssembly in the
+ * background), the HTTP app's modules load meanwhile (a dynamic import, so
+ * they are not loaded before the database starts), and whatever need not
+ * block listening (job scheduler, notification delivery, snapshot schedule)
+ * starts after listen. When each phase ended is logged (info) once listening.
+ */
 
 const DEMO_USERS = ['admin', 'office', 'leader', 'unithead', 'liaison', 'inspector', 'member', 'auditor', 'security'];
 
+/** When each startup phase ended, in ms since the process started (phases overlap, so not durations). */
+const phases: Record<string, number> = {};
+const mark = (name: string) => {
+  phases[name] = Math.round(performance.now());
+};
+
 async function main() {
+  mark('modules');
   const cfg = loadConfig();
   let unlock = () => {};
   if (!cfg.databaseUrl) {
@@ -23,21 +32,29 @@ async function main() {
       process.exit(1);
     }
   }
-  const database = await openDatabase(cfg);
+  const opening = openDatabase(cfg, mark);
+  const appModule = import('./app.js');
+  // Both run at once; if the database fails, that is the error to report.
+  opening.catch(() => {});
+  const { buildApp } = await appModule;
+  mark('appModules');
+  const database = await opening;
   const seed = await seedIfEmpty(database, cfg);
+  mark('seedCheck');
   const { app } = await buildApp(cfg, database);
+  mark('buildApp');
 
   const snapshot = async (why: string) => {
     if (!database.pglite) return;
     try {
+      const { takeSnapshot } = await import('./platform/snapshots.js');
       const dir = await takeSnapshot(database.pglite, cfg.dataDir, cfg.snapshotKeep);
       app.log.info({ dir, why }, 'snapshot written');
     } catch (err) {
       app.log.error({ err }, 'snapshot failed');
     }
   };
-  const snapshotJob = database.pglite ? new Cron(cfg.snapshotCron, { protect: true }, () => snapshot('scheduled')) : null;
-
+  let stopSnapshots = () => {};
   let stopJobs = () => {};
   let stopDeliveries = () => {};
   let stopping = false;
@@ -45,7 +62,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    snapshotJob?.stop();
+    stopSnapshots();
     stopJobs();
     stopDeliveries();
     await app.close();
@@ -59,8 +76,8 @@ async function main() {
   process.on('exit', () => unlock());
 
   await app.listen({ port: cfg.port, host: cfg.host });
-  if (cfg.jobs) stopJobs = startScheduler(database.db, [...featureJobs, ...auditRetentionJob(cfg.auditRetentionDays, path.join(cfg.dataDir, 'audit-archive'))], app.log);
-  stopDeliveries = startDeliveryWorker(database.db, cfg, app.log);
+  mark('listen');
+  app.log.info({ phases }, 'startup: ms since process start at the end of each phase');
   const url = `http://localhost:${cfg.port}`;
   const lines = [
     '',
@@ -68,11 +85,28 @@ async function main() {
     `  database: ${database.kind === 'pglite' ? `embedded PGlite in ${cfg.dataDir} (use PostgreSQL for data that matters)` : 'PostgreSQL'}`,
     `  API docs: ${url}/api/docs`,
   ];
-  if (cfg.demo && (seed.seeded || true)) {
+  if (cfg.demo) {
     lines.push(`  demo logins (password ${process.env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : cfg.demoPassword}): ${DEMO_USERS.join(', ')}`);
   }
   if (seed.seeded && !seed.demo) lines.push(`  first sign-in: admin / ${seed.adminPassword}  (one-time: you must change it)`);
   console.log(lines.join('\n') + '\n');
+
+  // Background work, after the server answers.
+  const [{ Cron }, { startScheduler }, { featureJobs }, { auditRetentionJob }, { startDeliveryWorker }] = await Promise.all([
+    import('croner'),
+    import('./platform/jobs/runner.js'),
+    import('./modules/jobs.js'),
+    import('./platform/audit/retention.js'),
+    import('./platform/notify/delivery.js'),
+  ]);
+  if (!stopping) {
+    if (database.pglite) {
+      const snapshotJob = new Cron(cfg.snapshotCron, { protect: true }, () => snapshot('scheduled'));
+      stopSnapshots = () => snapshotJob.stop();
+    }
+    if (cfg.jobs) stopJobs = startScheduler(database.db, [...featureJobs, ...auditRetentionJob(cfg.auditRetentionDays, path.join(cfg.dataDir, 'audit-archive'))], app.log);
+    stopDeliveries = startDeliveryWorker(database.db, cfg, app.log);
+  }
 }
 
 main().catch((err) => {

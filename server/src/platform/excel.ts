@@ -1,6 +1,13 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+
+let loading: Promise<typeof ExcelJS> | null = null;
+/** exceljs on first use: loading it takes a second or more, which server start need not pay. */
+export function loadExcelJS(): Promise<typeof ExcelJS> {
+  loading ??= import('exceljs').then((m) => m.default);
+  return loading;
+}
 
 export interface XlsxColumn<T> {
   header: string;
@@ -23,12 +30,13 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  */
 export function sendXlsxStream<T>(reply: FastifyReply, fileName: string, sheetName: string, columns: XlsxColumn<T>[], batches: AsyncIterable<T[]>) {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
   (async () => {
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
     for await (const batch of batches) {
       for (const row of batch) {
         const values: Record<string, unknown> = {};
@@ -54,6 +62,7 @@ export interface SheetRow {
 
 /** Reads the first sheet: row 1 holds the headers; every cell comes back as trimmed text. */
 export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows: SheetRow[] }> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
@@ -80,6 +89,7 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows:
 
 /** A workbook with one header row, for import templates and error reports. */
 export async function simpleWorkbook(sheetName: string, headers: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.addRow(headers).font = { bold: true };
@@ -96,6 +106,7 @@ export interface XlsxColumnGroup<T> {
 
 /** A workbook with two merged header rows (group, then column), for reports with multi-level headers. */
 export async function groupedWorkbook<T>(sheetName: string, groups: XlsxColumnGroup<T>[], rows: readonly T[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   const columns = groups.flatMap((g) => g.columns);

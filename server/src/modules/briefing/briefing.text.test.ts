@@ -6,6 +6,7 @@ const empty: Cockpit = {
   campaign: null,
   period: { from: '2026-03-01', to: '2026-12-31', tasksByDue: false },
   today: '2026-11-28',
+  asOf: '2026-11-28T08:00:00.000Z',
   tasks: { total: 0, byStatus: [], byUnit: [], rag: { red: 0, amber: 0, green: 0, none: 0 } },
   fusion: { overall: { total: 0, fused: 0, ratio: 0, weightedRatio: 0 }, byUnit: [] },
   outcomes: { total: 0, byKind: [], byLevel: [], byMedium: [] },

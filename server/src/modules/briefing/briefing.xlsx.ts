@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/excel.js';
 import { outcomeKindLabel } from '../outcomes/outcomes.presenter.js';
 import { periodText, type BriefingData } from './briefing.text.js';
 
@@ -71,6 +72,7 @@ function keyFigures(d: BriefingData): Cell[][] {
 }
 
 export async function briefingWorkbook(d: BriefingData, meta: { campaignTitle: string; generatedOn: string }): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Santong';
   const ws = wb.addWorksheet('统计表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 } });

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.js';
 
 /**
@@ -41,6 +40,7 @@ function looksLikeText(buf: Buffer): boolean {
 
 /** Sniffs the type from the bytes; names and declared types are never trusted. */
 export async function sniffType(buf: Buffer): Promise<string> {
+  const { fileTypeFromBuffer } = await import('file-type'); // on first upload, not at server start
   const ft = await fileTypeFromBuffer(buf);
   if (ft) {
     if (ft.mime === 'application/x-cfb') return 'application/x-cfb';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import type { Config } from '../../config.js';
 import { rowsOf } from '../../access/scope.js';
@@ -83,9 +83,11 @@ export class DeliveryWorker {
     private readonly log?: Log,
   ) {}
 
-  private mailer(): Transporter {
+  private async mailer(): Promise<Transporter> {
     const s = this.opts.smtp;
     if (!s.host) throw new Error('SMTP is not configured (SMTP_HOST)');
+    if (this.transport) return this.transport;
+    const { default: nodemailer } = await import('nodemailer'); // on the first e-mail, not at server start
     this.transport ??= nodemailer.createTransport({
       host: s.host, port: s.port, secure: s.secure, auth: s.user ? { user: s.user, pass: s.pass ?? '' } : undefined,
       ignoreTLS: !s.secure && !s.user, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
@@ -96,7 +98,7 @@ export class DeliveryWorker {
   private async send(row: DeliveryRow): Promise<void> {
     if (row.channel === 'email') {
       const p = row.payload as EmailPayload;
-      await this.mailer().sendMail({ from: this.opts.smtp.from, to: row.target, subject: p.subject, text: p.text });
+      await (await this.mailer()).sendMail({ from: this.opts.smtp.from, to: row.target, subject: p.subject, text: p.text });
       return;
     }
     const p = row.payload as RobotPayload;
