@@ -43,7 +43,7 @@ export async function fileRoutes(app: FastifyInstance, { db, store }: { db: Db; 
   // A file goes with its owning record: the owner's permission and scope decide (registerAttachmentOwner).
   const onAttachment = { target: scoped('attachment') };
 
-  r.post('/api/v1/attachments', { config: { permission: 'authenticated' }, schema: { tags, consumes: ['multipart/form-data'], response: { 201: attachment } } }, async (req, reply) => {
+  r.post('/api/v1/attachments', { config: { permission: 'authenticated', ...onAttachment }, schema: { tags, consumes: ['multipart/form-data'], response: { 201: attachment } } }, async (req, reply) => {
     if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data');
     const fields: Record<string, string> = {};
     let upload: { name: string; buf: Buffer } | null = null;
@@ -80,7 +80,7 @@ export async function fileRoutes(app: FastifyInstance, { db, store }: { db: Db; 
     return presentAttachment(row);
   });
 
-  r.get('/api/v1/attachments', { config: { permission: 'authenticated' }, schema: { tags, querystring: listQuery, response: { 200: z.object({ items: z.array(attachment) }) } } }, async (req) => {
+  r.get('/api/v1/attachments', { config: { permission: 'authenticated', ...onAttachment }, schema: { tags, querystring: listQuery, response: { 200: z.object({ items: z.array(attachment) }) } } }, async (req) => {
     await checkAccess(db, req.ctx, req.query.entity, req.query.entityId, 'read');
     const rows = await repo.listAttachments(db, req.ctx.tenantId, req.query.entity, [req.query.entityId]);
     return { items: rows.map(presentAttachment) };

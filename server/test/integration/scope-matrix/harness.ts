@@ -23,6 +23,8 @@ export interface ScopeRequest {
   url: string;
   payload?: unknown;
   file?: { data: Buffer; name: string; mime: string };
+  /** A body sent as is (e.g. multipart with fields), with its content type. */
+  raw?: { payload: Buffer; contentType: string };
   /** The record belongs to the calling member (the 'self' scope), so 'in' holds for a member too. */
   selfOwned?: boolean;
   /**
@@ -101,6 +103,7 @@ export function scopeAllows(rule: TargetRule, role: Role, target: Target, selfOw
 
 async function send(ctx: ScopeCtx, role: Role, req: ScopeRequest) {
   const session = ctx.sessions[role];
+  if (req.raw) return ctx.t.app.inject({ method: req.method, url: req.url, payload: req.raw.payload, headers: { ...session.headers, 'content-type': req.raw.contentType } });
   if (!req.file) return call(ctx.t.app, session, req.method, req.url, req.payload);
   const mp = multipartFile(req.file.data, req.file.name, 'file', req.file.mime);
   return ctx.t.app.inject({ method: req.method, url: req.url, payload: mp.payload, headers: { ...session.headers, ...mp.headers } });

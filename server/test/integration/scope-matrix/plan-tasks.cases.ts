@@ -55,6 +55,12 @@ export function planTaskCases(c: ScopeCtx): ScopeCases {
     'POST /api/v1/tasks/:id/follow': async (target) => ({ method: 'POST', url: await on('/follow')(target) }),
     'DELETE /api/v1/tasks/:id/follow': async (target) => ({ method: 'DELETE', url: await on('/follow')(target) }),
 
+    'POST /api/v1/attachments': async (target) => ({
+      method: 'POST', url: '/api/v1/attachments', raw: refs.uploadBody('task', (await task(target)).id), permission: 'plan.task.write',
+    }),
+    'GET /api/v1/attachments': async (target) => ({
+      method: 'GET', url: `/api/v1/attachments?entity=task&entityId=${(await task(target)).id}`, permission: 'plan.task.read',
+    }),
     'GET /api/v1/attachments/:id': async (target) => ({ method: 'GET', url: `/api/v1/attachments/${(await taskFile(target)).id}`, permission: 'plan.task.read' }),
     'DELETE /api/v1/attachments/:id': async (target) => ({ method: 'DELETE', url: `/api/v1/attachments/${(await taskFile(target)).id}`, permission: 'plan.task.write' }),
   };
