@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, call, demoTenantId, describeDb, expectError, login, unitIdByCode, type Session, type TestApp } from '../setup/db.js';
+import { call, describeDb, expectError, type Session, type TestApp } from '../setup/db.js';
+import { openOrgFixture, orgQueries, type OrgSessions } from './org-fixture.js';
 import { multipartFile, personHeaders, readWorkbook, unitHeaders, workbook } from '../setup/xlsx.js';
 
 const uuid = () => crypto.randomUUID();
@@ -10,34 +11,12 @@ const uniq = () => crypto.randomBytes(3).toString('hex').toUpperCase();
 describeDb('org import and export', () => {
   let t: TestApp;
   let tenantId: string;
-  let s: Record<'admin' | 'office' | 'liaison' | 'unithead' | 'leader' | 'member' | 'inspector', Session>;
+  let s: OrgSessions;
   const u: Record<string, string> = {};
-
-  const count = async (sql: string, params: unknown[] = []) => (await t.sql<{ n: number }>(sql, params))[0].n;
-  const auditCount = () => count('select count(*)::int as n from audit_log where tenant_id = $1', [tenantId]);
-  /** People whose unit is one of the given units or below them, counted straight from the tables. */
-  const peopleUnder = (codes: string[]) =>
-    t.sql<{ id: string }>(
-      `with recursive tree as (
-         select id from units where tenant_id = $1 and code = any($2::text[])
-         union select c.id from units c join tree on c.parent_id = tree.id where c.tenant_id = $1
-       ) select p.id from people p where p.tenant_id = $1 and p.unit_id in (select id from tree)`,
-      [tenantId, `{${codes.join(',')}}`],
-    );
+  const { count, auditCount, peopleUnder } = orgQueries(() => ({ t, tenantId, u }));
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    tenantId = await demoTenantId(t);
-    for (const code of ['DW', 'JD-XY', 'JD-ZZ', 'JD-JG', 'YS-XY', 'YS-ZZ', 'JWC', 'JWC-ZB', 'KYC', 'KYC-ZB', 'XX-XY']) u[code] = await unitIdByCode(t, code);
-    s = {
-      admin: await login(t.app, 'admin'),
-      office: await login(t.app, 'office'),
-      liaison: await login(t.app, 'liaison'),
-      unithead: await login(t.app, 'unithead'),
-      leader: await login(t.app, 'leader'),
-      member: await login(t.app, 'member'),
-      inspector: await login(t.app, 'inspector'),
-    };
+    ({ t, tenantId, s } = await openOrgFixture(u));
   });
   afterAll(async () => {
     await t?.close();
